@@ -1,0 +1,173 @@
+package org.corpuskit.archive;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mozilla.universalchardet.UniversalDetector;
+
+/**
+ * Decodes the bytes of a web page to text, choosing the charset as a careful browser would and distrusting
+ * labels that the bytes contradict: a byte-order mark first; then the HTTP {@code Content-Type} charset, else the
+ * {@code <meta>} one; a label of UTF-8 that the bytes break, or a single-byte label on bytes that are valid
+ * multi-byte UTF-8, gives way to the bytes; with no usable label, valid UTF-8 is UTF-8 and anything else is
+ * detected statistically, falling back to windows-1252. Invalid bytes become U+FFFD and never fail.
+ *
+ * <p>Thread-safe: static methods on immutable state.
+ */
+public final class CharsetDecoder {
+  /** The result: the text and the name of the charset it was decoded with. */
+  public record Decoded(String text, String charset) {}
+
+  private static final Pattern META_CHARSET = Pattern.compile(
+      "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HEADER_CHARSET = Pattern.compile(
+      "charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)", Pattern.CASE_INSENSITIVE);
+  private static final int META_SCAN_BYTES = 4096;
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  private CharsetDecoder() {}
+
+  /** Decodes {@code bytes}; {@code contentType} is the HTTP header value, or null when there was none. */
+  public static Decoded decode(byte[] bytes, String contentType) {
+    if (bytes == null) {
+      throw new IllegalArgumentException("bytes must not be null");
+    }
+    Charset bom = bomCharset(bytes);
+    if (bom != null) {
+      int skip = bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
+      return new Decoded(new String(bytes, skip, bytes.length - skip, bom), bom.name());
+    }
+    Charset declared = charsetFromHeader(contentType);
+    if (declared == null) {
+      declared = charsetFromMeta(bytes);
+    }
+    Charset chosen = choose(declared, bytes);
+    return new Decoded(new String(bytes, chosen), chosen.name());
+  }
+
+  /** The charset named by an HTTP {@code Content-Type} value, or null when absent or unknown. */
+  public static Charset charsetFromHeader(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    Matcher m = HEADER_CHARSET.matcher(contentType);
+    return m.find() ? forName(m.group(1)) : null;
+  }
+
+  private static Charset choose(Charset declared, byte[] bytes) {
+    Utf8 utf8 = Utf8.check(bytes);
+    if (declared == null) {
+      return utf8 == Utf8.INVALID ? detect(bytes) : StandardCharsets.UTF_8;
+    }
+    if (declared.equals(StandardCharsets.UTF_8)) {
+      return utf8 == Utf8.INVALID ? detect(bytes) : declared;
+    }
+    if (utf8 == Utf8.VALID_MULTIBYTE && isSingleByte(declared)) {
+      return StandardCharsets.UTF_8;
+    }
+    return declared;
+  }
+
+  private static boolean isSingleByte(Charset charset) {
+    return charset.newEncoder().maxBytesPerChar() <= 1.0f;
+  }
+
+  private static Charset detect(byte[] bytes) {
+    UniversalDetector detector = new UniversalDetector();
+    detector.handleData(bytes, 0, Math.min(bytes.length, 256 * 1024));
+    detector.dataEnd();
+    Charset detected = forName(detector.getDetectedCharset());
+    return detected == null || detected.equals(StandardCharsets.UTF_8) ? WINDOWS_1252 : detected;
+  }
+
+  private static Charset bomCharset(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+      return StandardCharsets.UTF_8;
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
+  private static Charset charsetFromMeta(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
+    Matcher m = META_CHARSET.matcher(head);
+    return m.find() ? forName(m.group(1)) : null;
+  }
+
+  /** A charset by label, mapping the labels that WHATWG maps (latin1 and ascii mean windows-1252). */
+  static Charset forName(String label) {
+    if (label == null || label.isBlank()) {
+      return null;
+    }
+    String name = label.strip().toLowerCase(Locale.ROOT);
+    switch (name) {
+      case "iso-8859-1", "latin1", "iso8859-1", "us-ascii", "ascii", "l1", "cp1252" -> {
+        return WINDOWS_1252;
+      }
+      case "utf8", "unicode-1-1-utf-8" -> {
+        return StandardCharsets.UTF_8;
+      }
+      case "gb2312", "gbk", "x-gbk" -> name = "gb18030";
+      case "shift-jis", "sjis", "x-sjis" -> name = "shift_jis";
+      default -> { }
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return null;
+    }
+  }
+
+  private enum Utf8 {
+    VALID_ASCII, VALID_MULTIBYTE, INVALID;
+
+    static Utf8 check(byte[] bytes) {
+      boolean ascii = true;
+      for (byte b : bytes) {
+        if (b < 0) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) {
+        return VALID_ASCII;
+      }
+      try {
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes, 0, truncatedAtCharBoundary(bytes)));
+        return VALID_MULTIBYTE;
+      } catch (CharacterCodingException e) {
+        return INVALID;
+      }
+    }
+
+    /** Records truncated by the crawler may end inside a character; that alone does not make the text invalid. */
+    private static int truncatedAtCharBoundary(byte[] bytes) {
+      int end = bytes.length;
+      for (int i = 1; i <= 3 && end - i >= 0; i++) {
+        int b = bytes[end - i] & 0xff;
+        if (b >= 0xC0) {
+          return end - i;
+        }
+        if (b < 0x80) {
+          return end;
+        }
+      }
+      return end;
+    }
+  }
+}

@@ -1,0 +1,504 @@
+package org.corpuskit.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+/**
+ * Extracts the main content of an HTML page: the article, post or documentation body, without navigation,
+ * menus, footers, cookie banners, ads, comment threads and scripts.
+ *
+ * <p>The method is a content-scoring one in the line of Readability, written for this project: boilerplate is
+ * removed by element and by class and id words, every paragraph-like block scores its ancestors by its length
+ * and commas, the best-scoring container (with its sibling blocks that look like more of the same) is kept,
+ * and it is cleaned of link lists, forms and widgets before being rendered by {@link TextRenderer}.
+ *
+ * <p>Thread-safe: an instance holds only immutable configuration, and every call works on its own tree.
+ */
+public final class MainContentExtractor {
+  /** Written into every document so that a change of method can be traced in the output. */
+  public static final String VERSION = "corpus-mce/1";
+
+  private static final String DROPPED_ELEMENTS = String.join(",",
+      "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
+      "button", "input", "select", "textarea", "option", "label", "link", "meta", "nav", "aside", "footer", "menu",
+      "dialog", "form[role=search]", "[hidden]", "[aria-hidden=true]", "[role=navigation]", "[role=banner]",
+      "[role=contentinfo]", "[role=complementary]", "[role=dialog]", "[role=alertdialog]", "[role=search]",
+      "[role=menu]", "[role=menubar]", "[itemprop=comment]", "[style~=(?i)display\\s*:\\s*none]",
+      "[style~=(?i)visibility\\s*:\\s*hidden]");
+
+  /** Class and id words of boilerplate; Readability's list, extended with cookie, share and recommendation widgets. */
+  private static final Pattern UNLIKELY = Pattern.compile(
+      "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends"
+          + "|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break"
+          + "|agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|share|sharing|subscri|promo"
+          + "|outbrain|taboola|recommend|masthead|navbar|topbar|signup|paywall|byline|author-info|tag-list|tags"
+          + "|navigation|nav-links|post-nav|rating|print-?link",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MAYBE = Pattern.compile(
+      "and|article|body|column|content|main|shadow|post|entry|story|text", Pattern.CASE_INSENSITIVE);
+  private static final Pattern POSITIVE = Pattern.compile(
+      "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATIVE = Pattern.compile(
+      "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead"
+          + "|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags"
+          + "|widget|cookie|newsletter|subscribe|caption|credit|byline|author|dateline|timestamp|social",
+      Pattern.CASE_INSENSITIVE);
+  /**
+   * Class and id words that name the main content on most sites, strongest first: publishing systems' article
+   * bodies, then {@code <article>}, then story and column names, then generic content and main areas. The same
+   * tiers as trafilatura's body expressions, as regular expressions over class and id.
+   */
+  private static final List<Pattern> CONTENT_HINTS = List.of(
+      Pattern.compile("(?i)post[-_]?(text|body|entry|content)|postcontent|article[-_]?(text|content|body)"
+          + "|article__(content|body|container)|entry-content|articlebody|page-content|text-content|body-text"
+          + "|art-content|rich-text|story-?body|article-section"),
+      Pattern.compile("^<article>$"),
+      Pattern.compile("(?i)post-bodycopy|story-?content|postarea|theme-content|blog-content|section-content"
+          + "|single-content|single-post|main-column|wpb_text_column|^primary|^article |^text$|^article$"
+          + "|^story$|field-body|fulltext|^<role=article>$"),
+      Pattern.compile("(?i)content[-_]?main|content[-_]?body|contentbody|content__body|main-?content|^content$"),
+      Pattern.compile("(?i)^main|^<main>$"));
+  private static final int MIN_HINTED_CHARS = 200;
+  /**
+   * Class and id words of the short lines around an article body: dates, bylines, categories, share and rating
+   * widgets, post navigation. Whole words, so that {@code metadata-table} or {@code update} stay.
+   */
+  private static final Pattern METADATA = Pattern.compile(
+      "(?i)(^|[-_\\s])(date|dateline|datum|time|timestamp|posted|postmeta|meta|byline|author|authors|categor(y|ies)"
+          + "|tags?|breadcrumbs?|share|sharing|social|rating|related|navigation|nav|pagination|print|comments?"
+          + "|comment-count|subline|kicker)([-_\\s]|$)");
+  private static final int MAX_METADATA_CHARS = 120;
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…]['\"”’»)]?\\s*$");
+
+  private final int maxDepth;
+
+  /** An extractor that parses at most 512 elements deep, which no real page needs and a nesting bomb exceeds. */
+  public MainContentExtractor() {
+    this(512);
+  }
+
+  /**
+   * @param maxDepth the deepest element nesting the parser builds; deeper elements are attached at that depth,
+   *     which bounds the work on a page built to nest without end
+   */
+  public MainContentExtractor(int maxDepth) {
+    if (maxDepth < 16) {
+      throw new IllegalArgumentException("maxDepth must be at least 16, got " + maxDepth);
+    }
+    this.maxDepth = maxDepth;
+  }
+
+  /** Parses {@code html} (a whole page) and extracts its main content; {@code baseUrl} may be empty. */
+  public Extraction extract(String html, String baseUrl) {
+    if (html == null || baseUrl == null) {
+      throw new IllegalArgumentException("html and baseUrl must not be null");
+    }
+    Parser parser = Parser.htmlParser().setMaxDepth(maxDepth);
+    return extract(Jsoup.parse(html, baseUrl, parser));
+  }
+
+  /** Extracts the main content of a parsed page. The document is modified: pass a copy to keep the original. */
+  public Extraction extract(Document doc) {
+    String title = title(doc);
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? "" : html.attr("lang").strip();
+    Element body = doc.body();
+    body.select(DROPPED_ELEMENTS).remove();
+    String best = "";
+    for (Strictness strictness : Strictness.values()) {
+      Element attempt = strictness == Strictness.values()[Strictness.values().length - 1] ? body : body.clone();
+      String text = extractFrom(attempt, title, strictness);
+      if (text.length() > best.length()) {
+        best = text;
+      }
+      if (best.length() >= MIN_CONFIDENT_CHARS) {
+        break;
+      }
+    }
+    return new Extraction(title, best, lang);
+  }
+
+  /**
+   * How hard to look for boilerplate. Each step is tried only when the stricter one before it kept less than
+   * {@link #MIN_CONFIDENT_CHARS}, which happens when a class word misleads (a content column called
+   * {@code theiaStickySidebar}) rather than when the page is short; the longest result wins.
+   */
+  private enum Strictness {
+    ALL_CHECKS(true, true),
+    KEEP_UNLIKELY_CLASSES(false, true),
+    KEEP_CLUTTER(false, false);
+
+    final boolean stripUnlikely;
+    final boolean cleanConditionally;
+
+    Strictness(boolean stripUnlikely, boolean cleanConditionally) {
+      this.stripUnlikely = stripUnlikely;
+      this.cleanConditionally = cleanConditionally;
+    }
+  }
+
+  private static final int MIN_CONFIDENT_CHARS = 500;
+
+  private static String extractFrom(Element body, String title, Strictness strictness) {
+    if (strictness.stripUnlikely) {
+      removeUnlikelyCandidates(body);
+    }
+    NodeStats stats = NodeStats.compute(body);
+    Element content = selectContent(body, stats);
+    if (strictness.cleanConditionally) {
+      cleanConditionally(content, stats);
+    }
+    removeTitleHeading(content, title);
+    return TextRenderer.render(content);
+  }
+
+  private static String title(Document doc) {
+    Element og = doc.selectFirst("meta[property=og:title], meta[name=twitter:title]");
+    if (og != null && !og.attr("content").isBlank()) {
+      return og.attr("content").strip();
+    }
+    String title = doc.title().strip();
+    if (!title.isEmpty()) {
+      return title;
+    }
+    Element h1 = doc.selectFirst("h1");
+    return h1 == null ? "" : h1.text().strip();
+  }
+
+  private static void removeUnlikelyCandidates(Element body) {
+    List<Element> unlikely = new ArrayList<>();
+    for (Element element : body.getAllElements()) {
+      if (element == body || element.nameIs("a") || element.nameIs("article") || element.nameIs("main")) {
+        continue;
+      }
+      String match = element.className() + " " + element.id();
+      if (match.isBlank() || !UNLIKELY.matcher(match).find() || MAYBE.matcher(match).find()) {
+        continue;
+      }
+      if (element.closest("table, code, pre") != null && !element.nameIs("table")) {
+        continue;
+      }
+      unlikely.add(element);
+    }
+    unlikely.forEach(Node::remove);
+  }
+
+  /** The container of the main content: a hinted one if any, else the best-scoring element and its kin. */
+  private static Element selectContent(Element body, NodeStats stats) {
+    Map<Element, Double> scores = scoreCandidates(body, stats);
+    Element top = topCandidate(body, scores);
+    Element hinted = hintedContainer(body, stats);
+    if (hinted != null && !isTeaserOf(hinted, top, stats)) {
+      return hinted;
+    }
+    return top == body ? body : withContinuingSiblings(top, scores, stats);
+  }
+
+  /** A hinted container that holds under half of the best-scoring container around it is only its lead. */
+  private static boolean isTeaserOf(Element hinted, Element top, NodeStats stats) {
+    for (Element ancestor = hinted.parent(); ancestor != null; ancestor = ancestor.parent()) {
+      if (ancestor == top) {
+        return stats.of(hinted).textChars * 2 < stats.of(top).textChars;
+      }
+    }
+    return false;
+  }
+
+  private static Element hintedContainer(Element body, NodeStats stats) {
+    List<Element> containers = new ArrayList<>();
+    for (Element element : body.getAllElements()) {
+      switch (element.normalName()) {
+        case "article", "div", "main", "section" -> containers.add(element);
+        default -> { }
+      }
+    }
+    for (Pattern hint : CONTENT_HINTS) {
+      for (Element element : containers) {
+        if (matchesHint(element, hint) && stats.of(element).textChars >= MIN_HINTED_CHARS
+            && stats.linkDensity(element) < 0.5) {
+          return element;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean matchesHint(Element element, Pattern hint) {
+    if (hint.matcher("<" + element.normalName() + ">").find()
+        || hint.matcher("<role=" + element.attr("role") + ">").find()
+        || element.attr("itemprop").equalsIgnoreCase("articleBody") && hint == CONTENT_HINTS.get(0)) {
+      return true;
+    }
+    String id = element.id();
+    if (!id.isEmpty() && hint.matcher(id).find()) {
+      return true;
+    }
+    String className = element.className();
+    return !className.isEmpty() && hint.matcher(className).find();
+  }
+
+  private static Element topCandidate(Element body, Map<Element, Double> scores) {
+    return scores.entrySet().stream()
+        .max(Comparator.comparingDouble(Map.Entry::getValue))
+        .map(entry -> entry.getKey() == body ? body : climbWhileParentIsBetter(entry.getKey(), scores))
+        .orElse(body);
+  }
+
+  private static Map<Element, Double> scoreCandidates(Element body, NodeStats stats) {
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    for (Element block : body.getAllElements()) {
+      if (!isScorable(block)) {
+        continue;
+      }
+      NodeStats.Counts counts = stats.of(block);
+      if (counts.textChars < 25) {
+        continue;
+      }
+      double score = 1 + counts.commas + Math.min(counts.textChars / 100, 3);
+      Element ancestor = block.parent();
+      for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
+        Element candidate = ancestor;
+        double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        scores.merge(candidate, initialScore(candidate) + score / divider, (old, add) -> old + score / divider);
+        if (candidate == body) {
+          break;
+        }
+      }
+    }
+    scores.replaceAll((element, score) -> score * (1 - stats.linkDensity(element)));
+    return scores;
+  }
+
+  private static boolean isScorable(Element element) {
+    return switch (element.normalName()) {
+      case "p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6", "blockquote" -> true;
+      case "div" -> !hasBlockChild(element) || hasOwnText(element);
+      default -> false;
+    };
+  }
+
+  private static boolean hasBlockChild(Element element) {
+    for (Element child : element.children()) {
+      switch (child.normalName()) {
+        case "p", "div", "section", "article", "table", "ul", "ol", "pre", "blockquote", "h1", "h2", "h3", "h4",
+            "h5", "h6", "dl", "figure", "main", "header" -> {
+          return true;
+        }
+        default -> { }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasOwnText(Element element) {
+    for (TextNode text : element.textNodes()) {
+      if (NodeStats.visibleLength(text.getWholeText()) > 40) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double initialScore(Element element) {
+    double score = switch (element.normalName()) {
+      case "div", "article", "main" -> 5;
+      case "pre", "td", "blockquote" -> 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
+    return score + classWeight(element);
+  }
+
+  private static int classWeight(Element element) {
+    int weight = 0;
+    for (String value : new String[] {element.className(), element.id()}) {
+      if (value.isEmpty()) {
+        continue;
+      }
+      if (NEGATIVE.matcher(value).find()) {
+        weight -= 25;
+      }
+      if (POSITIVE.matcher(value).find()) {
+        weight += 25;
+      }
+    }
+    if (element.nameIs("article") || element.attr("itemprop").equals("articleBody")) {
+      weight += 25;
+    }
+    return weight;
+  }
+
+  /**
+   * Content split over several sibling containers scores each of them lower than their common parent would;
+   * moving up while the parent scores at least as well as the child keeps all of it.
+   */
+  private static Element climbWhileParentIsBetter(Element top, Map<Element, Double> scores) {
+    double topScore = scores.get(top);
+    Element parent = top.parent();
+    double lastScore = topScore;
+    while (parent != null && !parent.nameIs("body") && !parent.nameIs("html")) {
+      Double parentScore = scores.get(parent);
+      if (parentScore == null || parentScore < topScore / 3) {
+        break;
+      }
+      if (parentScore > lastScore) {
+        top = parent;
+        break;
+      }
+      lastScore = parentScore;
+      parent = parent.parent();
+    }
+    return top;
+  }
+
+  private static Element withContinuingSiblings(Element top, Map<Element, Double> scores, NodeStats stats) {
+    Element parent = top.parent();
+    if (parent == null) {
+      return top;
+    }
+    double topScore = scores.getOrDefault(top, 0.0);
+    double threshold = Math.max(10, topScore * 0.2);
+    List<Element> kept = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      if (sibling == top || continues(sibling, top, topScore, threshold, scores, stats)) {
+        kept.add(sibling);
+      }
+    }
+    if (kept.size() == 1) {
+      return top;
+    }
+    Element container = new Element("div");
+    kept.forEach(element -> container.appendChild(element.clone()));
+    return container;
+  }
+
+  private static boolean continues(
+      Element sibling, Element top, double topScore, double threshold, Map<Element, Double> scores,
+      NodeStats stats) {
+    double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+    Double score = scores.get(sibling);
+    if (score != null && score + bonus >= threshold) {
+      return true;
+    }
+    if (!sibling.nameIs("p")) {
+      return false;
+    }
+    NodeStats.Counts counts = stats.of(sibling);
+    double linkDensity = stats.linkDensity(sibling);
+    if (counts.textChars > 80) {
+      return linkDensity < 0.25;
+    }
+    return counts.textChars > 0 && linkDensity == 0 && SENTENCE_END.matcher(sibling.text()).find();
+  }
+
+  /** Removes the link lists, forms, image galleries and widgets that sit inside otherwise good content. */
+  private static void cleanConditionally(Element content, NodeStats stats) {
+    List<Element> doomed = new ArrayList<>();
+    for (Element element : content.select("form, fieldset, table, ul, ol, div, section, header, dl")) {
+      if (element == content || isInside(element, doomed)) {
+        continue;
+      }
+      if (isClutter(element, stats)) {
+        doomed.add(element);
+      }
+    }
+    for (Element element : content.getAllElements()) {
+      if (element != content && !isInside(element, doomed) && isMetadataLine(element, stats)) {
+        doomed.add(element);
+      }
+    }
+    doomed.forEach(Node::remove);
+    content.select("h1, h2, h3, h4, h5, h6").stream()
+        .filter(heading -> classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33)
+        .forEach(Node::remove);
+  }
+
+  private static boolean isMetadataLine(Element element, NodeStats stats) {
+    if (element.nameIs("time")) {
+      return stats.of(element).textChars < MAX_METADATA_CHARS;
+    }
+    String match = element.className() + " " + element.id();
+    return !match.isBlank() && stats.of(element).textChars < MAX_METADATA_CHARS && METADATA.matcher(match).find();
+  }
+
+  private static boolean isInside(Element element, List<Element> removed) {
+    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+      for (Element r : removed) {
+        if (r == parent) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isClutter(Element element, NodeStats stats) {
+    int weight = classWeight(element);
+    if (weight < 0) {
+      return true;
+    }
+    NodeStats.Counts c = stats.of(element);
+    if (c.commas >= 10) {
+      return false;
+    }
+    if (element.closest("pre, code") != null) {
+      return false;
+    }
+    boolean isList = element.nameIs("ul") || element.nameIs("ol") || element.nameIs("dl");
+    double linkDensity = stats.linkDensity(element);
+    int paragraphs = c.paragraphs;
+    int listItems = c.listItems - 100;
+    if (element.nameIs("table")) {
+      return linkDensity > 0.5 || c.inputs > 0;
+    }
+    if (c.images > 1 && (double) paragraphs / c.images < 0.5 && element.closest("figure") == null) {
+      return true;
+    }
+    if (!isList && listItems > paragraphs) {
+      return true;
+    }
+    if (c.inputs > paragraphs / 3 && c.inputs > 0) {
+      return true;
+    }
+    if (!isList && c.textChars < 25 && (c.images == 0 || c.images > 2) && element.closest("figure") == null
+        && c.headings == 0) {
+      return true;
+    }
+    if (isList && linkDensity > 0.5 && c.textChars < 800) {
+      return true;
+    }
+    if (!isList && weight < 25 && linkDensity > 0.2) {
+      return true;
+    }
+    if (weight >= 25 && linkDensity > 0.5) {
+      return true;
+    }
+    return (c.embeds == 1 && c.textChars < 75) || c.embeds > 1;
+  }
+
+  /** The page title is its own field; a heading that repeats it would only duplicate it in the text. */
+  private static void removeTitleHeading(Element content, String title) {
+    if (title.isEmpty()) {
+      return;
+    }
+    for (Element heading : content.select("h1, h2")) {
+      String text = heading.text().strip();
+      if (!text.isEmpty() && (title.contains(text) || text.contains(title))) {
+        heading.remove();
+        return;
+      }
+    }
+  }
+}

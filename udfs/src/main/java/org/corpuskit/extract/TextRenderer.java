@@ -1,0 +1,145 @@
+package org.corpuskit.extract;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Renders an element tree as plain text: block elements become paragraphs separated by blank lines, list items
+ * {@code - } lines, table rows one line with cells separated by {@code " | "}, and preformatted text keeps its
+ * white space. Not thread-safe: make one per rendering.
+ */
+final class TextRenderer implements NodeVisitor {
+  private static final Set<String> BLOCKS = Set.of(
+      "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
+      "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+      "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr",
+      "ul", "caption", "noscript", "html");
+
+  private final StringBuilder out = new StringBuilder();
+  private final StringBuilder line = new StringBuilder();
+  /** The separator owed before the next text: 0 none, 1 a line break, 2 a blank line. */
+  private int pendingBreak;
+  private int preDepth;
+  private boolean firstCellInRow;
+
+  static String render(Element root) {
+    TextRenderer renderer = new TextRenderer();
+    NodeTraversor.traverse(renderer, root);
+    renderer.flush(2);
+    return renderer.out.toString();
+  }
+
+  @Override
+  public void head(Node node, int depth) {
+    if (node instanceof TextNode text) {
+      appendText(text.getWholeText());
+      return;
+    }
+    if (!(node instanceof Element element)) {
+      return;
+    }
+    switch (element.normalName()) {
+      case "br" -> {
+        if (preDepth > 0) {
+          line.append('\n');
+        } else {
+          flush(1);
+        }
+      }
+      case "li" -> {
+        flush(1);
+        line.append("- ");
+      }
+      case "tr" -> {
+        flush(1);
+        firstCellInRow = true;
+      }
+      case "td", "th" -> {
+        if (!firstCellInRow && !line.isEmpty()) {
+          line.append(" | ");
+        }
+        firstCellInRow = false;
+      }
+      case "pre" -> {
+        flush(2);
+        preDepth++;
+      }
+      case "dt", "dd" -> flush(1);
+      default -> {
+        if (BLOCKS.contains(element.normalName())) {
+          flush(2);
+        } else if (element.normalName().equals("img") && line.length() > 0) {
+          appendText(" ");
+        }
+      }
+    }
+  }
+
+  @Override
+  public void tail(Node node, int depth) {
+    if (!(node instanceof Element element)) {
+      return;
+    }
+    switch (element.normalName()) {
+      case "li", "tr", "dt", "dd" -> flush(1);
+      case "pre" -> {
+        preDepth--;
+        flush(2);
+      }
+      case "td", "th" -> { }
+      default -> {
+        if (BLOCKS.contains(element.normalName())) {
+          flush(2);
+        }
+      }
+    }
+  }
+
+  private void appendText(String text) {
+    if (preDepth > 0) {
+      line.append(text);
+      return;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
+        if (!line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
+          line.append(' ');
+        }
+      } else {
+        line.append(c);
+      }
+    }
+  }
+
+  /** Ends the current line, owing at least {@code separator} before whatever text comes next. */
+  private void flush(int separator) {
+    String text = preDepth > 0 || isPreformatted() ? stripTrailing(line) : line.toString().strip();
+    line.setLength(0);
+    if (!text.isEmpty() && !text.equals("-")) {
+      if (!out.isEmpty()) {
+        out.append(pendingBreak >= 2 ? "\n\n" : "\n");
+      }
+      out.append(text);
+      pendingBreak = 0;
+    }
+    pendingBreak = Math.max(pendingBreak, separator);
+  }
+
+  private boolean isPreformatted() {
+    return line.indexOf("\n") >= 0;
+  }
+
+  private static String stripTrailing(StringBuilder s) {
+    String text = s.toString();
+    int start = 0;
+    while (start < text.length() && text.charAt(start) == '\n') {
+      start++;
+    }
+    return text.substring(start).stripTrailing();
+  }
+}
