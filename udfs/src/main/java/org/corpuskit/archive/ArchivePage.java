@@ -1,0 +1,35 @@
+package org.corpuskit.archive;
+
+/**
+ * A page read from a web archive, before text extraction.
+ *
+ * @param docId stable document id, see {@link DocIds}
+ * @param recordId the WARC-Record-ID of the capture (for WET, of the response it was converted from), or empty
+ * @param url the captured URL
+ * @param fetchTimeMillis capture time, milliseconds since the epoch, or -1 when the record has none
+ * @param warcFile the archive file the record was read from
+ * @param offset byte offset of the record in that file (of its gzip member when compressed)
+ * @param contentType the payload's media type without parameters, lower case
+ * @param charset the charset the payload was decoded with (for WET: UTF-8)
+ * @param httpStatus the HTTP status, or -1 for records with no HTTP response (WET conversions, resources)
+ * @param kind {@link Kind#HTML} to extract text from, {@link Kind#TEXT} when the text is already extracted
+ * @param content the decoded payload
+ * @param truncated true when the payload was cut, by the crawler or at this reader's size limit
+ */
+public record ArchivePage(
+    String docId,
+    String recordId,
+    String url,
+    long fetchTimeMillis,
+    String warcFile,
+    long offset,
+    String contentType,
+    String charset,
+    int httpStatus,
+    Kind kind,
+    String content,
+    boolean truncated) {
+
+  /** Whether {@link #content} is markup or already plain text. */
+  public enum Kind { HTML, TEXT }
+}

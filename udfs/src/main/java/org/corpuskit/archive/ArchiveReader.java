@@ -1,0 +1,448 @@
+package org.corpuskit.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageBody;
+import org.netpreserve.jwarc.WarcConversion;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcTargetRecord;
+
+/**
+ * Reads one WARC, WET or ARC file (gzip per record, or uncompressed) as a sequence of {@link ReadEvent}s: a page
+ * for each HTML response or WET conversion, a skip with its reason for every other record, and a failure with
+ * file offset and reason for whatever cannot be read. After a failure it looks for the next record start (a gzip
+ * member that inflates to a record header, or a {@code WARC/} line) and goes on from there, so one bad record
+ * costs one record. It never throws for bad input; memory is bounded by {@link ReaderConfig#maxPayloadBytes}.
+ *
+ * <p>Not thread-safe: one reader per file per thread.
+ */
+public final class ArchiveReader implements Closeable {
+  private static final DateTimeFormatter ARC_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final int SCAN_CHUNK = 64 * 1024;
+
+  private final String file;
+  private final SeekableByteChannel channel;
+  private final ReaderConfig config;
+  private final FileSummary.Counter counter;
+  private final boolean gzip;
+  private WarcReader reader;
+  private long readerStart;
+  private boolean freshReader;
+  private long lastRecordStart = -1;
+  private ReadEvent suspectedFailure;
+  private final Deque<ReadEvent> queued = new ArrayDeque<>();
+  private boolean sawRecord;
+  private boolean finished;
+
+  /**
+   * @param file the name written into pages, failures and the summary (a path or URI)
+   * @param channel the file's bytes, positioned at its start; closed by {@link #close()}
+   */
+  public ArchiveReader(String file, SeekableByteChannel channel, ReaderConfig config) throws IOException {
+    if (file == null || channel == null || config == null) {
+      throw new IllegalArgumentException("file, channel and config must not be null");
+    }
+    this.file = file;
+    this.channel = channel;
+    this.config = config;
+    this.counter = new FileSummary.Counter(file);
+    this.gzip = startsWithGzipMagic(channel);
+  }
+
+  /** The next event, or empty at the end of the file. */
+  public Optional<ReadEvent> next() {
+    if (!queued.isEmpty()) {
+      return Optional.of(queued.poll());
+    }
+    while (!finished) {
+      try {
+        if (reader == null) {
+          readerStart = channel.position();
+          reader = new WarcReader(channel);
+          reader.setLenient(true);
+          freshReader = true;
+        }
+        Optional<WarcRecord> record = reader.next();
+        if (record.isEmpty()) {
+          finished = true;
+          break;
+        }
+        freshReader = false;
+        lastRecordStart = reader.position();
+        sawRecord = true;
+        ReadEvent event = count(toEvent(record.get(), lastRecordStart));
+        ReadEvent failureBefore = takeSuspectedFailure();
+        if (failureBefore == null) {
+          return Optional.of(event);
+        }
+        queued.add(event);
+        return Optional.of(failureBefore);
+      } catch (IOException | RuntimeException e) {
+        ReadEvent failure = onReadFailure(e);
+        if (failure != null) {
+          return Optional.of(failure);
+        }
+      }
+    }
+    return Optional.ofNullable(takeSuspectedFailure());
+  }
+
+  /**
+   * Handles a read that threw. A read from a fresh position failed right there: that is reported, and reading
+   * resumes at the next record boundary after it. A read that began after a good record failed somewhere past
+   * that record (its length may have been wrong, or the next record is broken): the reader retries at the next
+   * boundary and reports the failure once, at the good record, only if that retry reads; if the retry fails
+   * too, only the retry's precise failure is reported. Either way each incident is reported once and no good
+   * record after it is lost.
+   */
+  private ReadEvent onReadFailure(Throwable e) {
+    reader = null;
+    if (freshReader) {
+      suspectedFailure = null;
+      moveTo(nextRecordStart(readerStart + 1));
+      return count(new ReadEvent.Failure(readerStart, classify(e, readerStart), describe(e)));
+    }
+    suspectedFailure = new ReadEvent.Failure(lastRecordStart, classify(e, lastRecordStart),
+        "unreadable bytes after the record at this offset: " + describe(e));
+    moveTo(nextRecordStart(lastRecordStart + 1));
+    return null;
+  }
+
+  private ReadEvent takeSuspectedFailure() {
+    ReadEvent failure = suspectedFailure;
+    suspectedFailure = null;
+    return failure == null ? null : count(failure);
+  }
+
+  private void moveTo(long position) {
+    if (position < 0) {
+      finished = true;
+      return;
+    }
+    try {
+      channel.position(position);
+    } catch (IOException e) {
+      finished = true;
+    }
+  }
+
+  /** Counts so far; complete once {@link #next()} has returned empty. */
+  public FileSummary summary() {
+    return counter.summary();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (reader != null) {
+        reader.close();
+      }
+    } finally {
+      channel.close();
+    }
+  }
+
+  private ReadEvent count(ReadEvent event) {
+    counter.outcome(event);
+    return event;
+  }
+
+  private ReadEvent toEvent(WarcRecord record, long offset) {
+    String type = record.type();
+    counter.recordType(type);
+    if (record instanceof WarcRevisit) {
+      return new ReadEvent.Skipped(offset, type, SkipReason.REVISIT);
+    }
+    try {
+      if (record instanceof WarcResponse response) {
+        return fromResponse(response, offset);
+      }
+      if (record instanceof WarcConversion conversion) {
+        return fromConversion(conversion, offset);
+      }
+      if (record instanceof WarcResource resource) {
+        return fromResource(resource, offset);
+      }
+    } catch (PayloadException e) {
+      return new ReadEvent.Failure(offset, e.reason, e.getMessage());
+    }
+    return new ReadEvent.Skipped(offset, type, SkipReason.OTHER_RECORD_TYPE);
+  }
+
+  private ReadEvent fromResponse(WarcResponse response, long offset) throws PayloadException {
+    String target = url(response).toLowerCase(Locale.ROOT);
+    if (!target.startsWith("http:") && !target.startsWith("https:")) {
+      return new ReadEvent.Skipped(offset, response.type(), SkipReason.NOT_HTTP);
+    }
+    HttpResponse http;
+    try {
+      http = response.http();
+    } catch (IOException | RuntimeException e) {
+      throw new PayloadException(FailReason.MALFORMED_HTTP, describe(e));
+    }
+    if (http.status() != 200) {
+      return new ReadEvent.Skipped(offset, response.type(), SkipReason.HTTP_STATUS);
+    }
+    String contentType = http.headers().first("Content-Type").orElse(null);
+    String mediaType = mediaType(contentType);
+    if (HtmlSniffer.isNeverHtml(mediaType)) {
+      return new ReadEvent.Skipped(offset, response.type(), SkipReason.NOT_HTML);
+    }
+    Payload payload;
+    try {
+      Payload raw = readBounded(http.body());
+      String encoding = http.headers().first("Content-Encoding").orElse(null);
+      ContentDecoding.Decoded decoded = ContentDecoding.decode(raw.bytes, encoding, config.maxPayloadBytes());
+      payload = new Payload(decoded.bytes(), raw.truncated || decoded.truncated());
+    } catch (EOFException e) {
+      finished = true;
+      throw new PayloadException(FailReason.TRUNCATED_FILE, describe(e));
+    } catch (IOException | RuntimeException e) {
+      throw new PayloadException(FailReason.BAD_CONTENT_ENCODING, describe(e));
+    }
+    return htmlPage(response, offset, contentType, mediaType, payload, 200);
+  }
+
+  private ReadEvent fromResource(WarcResource resource, long offset) throws PayloadException {
+    String contentType = resource.headers().first("Content-Type").orElse(null);
+    String mediaType = mediaType(contentType);
+    if (!HtmlSniffer.isDeclaredHtml(mediaType)) {
+      return new ReadEvent.Skipped(offset, resource.type(), SkipReason.OTHER_RECORD_TYPE);
+    }
+    try {
+      return htmlPage(resource, offset, contentType, mediaType, readBounded(resource.body()), -1);
+    } catch (IOException e) {
+      finished = true;
+      throw new PayloadException(FailReason.TRUNCATED_FILE, describe(e));
+    }
+  }
+
+  private ReadEvent htmlPage(
+      WarcTargetRecord record, long offset, String contentType, String mediaType, Payload payload, int status) {
+    if (payload.bytes.length == 0) {
+      return new ReadEvent.Skipped(offset, record.type(), SkipReason.EMPTY_PAYLOAD);
+    }
+    if (!HtmlSniffer.isHtml(mediaType, payload.bytes)) {
+      return new ReadEvent.Skipped(offset, record.type(), SkipReason.NOT_HTML);
+    }
+    CharsetDecoder.Decoded decoded = CharsetDecoder.decode(payload.bytes, contentType);
+    String recordId = recordId(record);
+    String url = url(record);
+    long time = fetchTime(record);
+    boolean truncated = payload.truncated || record.headers().first("WARC-Truncated").isPresent();
+    return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
+        mediaType.isEmpty() ? "text/html" : mediaType, decoded.charset(), status, ArchivePage.Kind.HTML,
+        decoded.text(), truncated));
+  }
+
+  private ReadEvent fromConversion(WarcConversion conversion, long offset) throws PayloadException {
+    Payload payload;
+    try {
+      payload = readBounded(conversion.body());
+    } catch (IOException e) {
+      finished = true;
+      throw new PayloadException(FailReason.TRUNCATED_FILE, describe(e));
+    }
+    if (payload.bytes.length == 0) {
+      return new ReadEvent.Skipped(offset, conversion.type(), SkipReason.EMPTY_PAYLOAD);
+    }
+    String recordId = conversion.refersTo().map(Object::toString).orElseGet(() -> recordId(conversion));
+    String url = url(conversion);
+    long time = fetchTime(conversion);
+    CharsetDecoder.Decoded decoded = CharsetDecoder.decode(payload.bytes, "text/plain; charset=UTF-8");
+    return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
+        "text/plain", decoded.charset(), -1, ArchivePage.Kind.TEXT, decoded.text(), payload.truncated));
+  }
+
+  private record Payload(byte[] bytes, boolean truncated) {}
+
+  /** Reads at most {@code maxPayloadBytes}; the rest of the record is skipped by the WARC reader. */
+  private Payload readBounded(MessageBody body) throws IOException {
+    int limit = config.maxPayloadBytes();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+    while (out.size() <= limit) {
+      buffer.clear();
+      int n = body.read(buffer);
+      if (n < 0) {
+        return new Payload(out.toByteArray(), false);
+      }
+      out.write(buffer.array(), 0, n);
+    }
+    byte[] all = out.toByteArray();
+    byte[] kept = new byte[limit];
+    System.arraycopy(all, 0, kept, 0, limit);
+    return new Payload(kept, true);
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    MediaType type = MediaType.parseLeniently(contentType);
+    return (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT).strip();
+  }
+
+  private static String recordId(WarcRecord record) {
+    return record.headers().first("WARC-Record-ID").orElse("").strip();
+  }
+
+  private static String url(WarcTargetRecord record) {
+    String target = record.headers().first("WARC-Target-URI").orElseGet(record::target).strip();
+    return target.startsWith("<") && target.endsWith(">") ? target.substring(1, target.length() - 1) : target;
+  }
+
+  private static long fetchTime(WarcRecord record) {
+    try {
+      return record.date().toEpochMilli();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static String docId(String recordId, String url, long time) {
+    if (!recordId.isEmpty()) {
+      return DocIds.fromRecordId(recordId);
+    }
+    return DocIds.fromCapture(url, time < 0 ? "" : ARC_DATE.format(Instant.ofEpochMilli(time)));
+  }
+
+  private FailReason classify(Throwable e, long offset) {
+    if (!sawRecord && offset == 0 && !looksLikeArchive()) {
+      return FailReason.NOT_AN_ARCHIVE;
+    }
+    if (e instanceof EOFException || (e instanceof ZipException && String.valueOf(e.getMessage()).contains("end"))) {
+      return FailReason.TRUNCATED_FILE;
+    }
+    if (e instanceof IOException && !(e.getClass().getName().startsWith("org.netpreserve")) && !(e instanceof ZipException)) {
+      return FailReason.IO_ERROR;
+    }
+    return FailReason.MALFORMED_RECORD;
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String text = e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    return text.length() > 500 ? text.substring(0, 500) : text;
+  }
+
+  private boolean looksLikeArchive() {
+    byte[] head = peek(0, 16);
+    String start = new String(head, StandardCharsets.ISO_8859_1);
+    return gzip || start.startsWith("WARC/") || start.startsWith("filedesc:");
+  }
+
+  /** The first record start at or after {@code from}, within the scan limit, or -1 when there is none. */
+  private long nextRecordStart(long from) {
+    long start = Math.max(0, from);
+    long limit = start + config.maxResyncScanBytes();
+    try {
+      long size = channel.size();
+      byte[] chunk = new byte[SCAN_CHUNK];
+      for (long pos = start; pos < Math.min(size, limit); pos += SCAN_CHUNK - 8) {
+        int n = read(pos, chunk);
+        for (int i = 0; i + 5 <= n; i++) {
+          if (isRecordStart(chunk, i, pos + i)) {
+            return pos + i;
+          }
+        }
+        if (n < SCAN_CHUNK) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private boolean isRecordStart(byte[] b, int i, long absolute) {
+    if (gzip) {
+      return (b[i] & 0xff) == 0x1f && (b[i + 1] & 0xff) == 0x8b && b[i + 2] == 8 && inflatesToRecord(absolute);
+    }
+    boolean lineStart = i > 0 ? b[i - 1] == '\n' : absolute == 0 || peek(absolute - 1, 1)[0] == '\n';
+    return lineStart && b[i] == 'W' && b[i + 1] == 'A' && b[i + 2] == 'R' && b[i + 3] == 'C' && b[i + 4] == '/';
+  }
+
+  private boolean inflatesToRecord(long position) {
+    byte[] member = peek(position, 4096);
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(member))) {
+      byte[] head = in.readNBytes(16);
+      String start = new String(head, StandardCharsets.ISO_8859_1);
+      return start.startsWith("WARC/") || start.startsWith("filedesc:") || start.matches("(?s)^[a-z]+:.*");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private byte[] peek(long position, int length) {
+    try {
+      byte[] bytes = new byte[length];
+      int n = read(position, bytes);
+      return n == length ? bytes : Arrays.copyOf(bytes, Math.max(0, n));
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  /** Reads at an absolute position and puts the channel back where the WARC reader left it. */
+  private int read(long position, byte[] into) throws IOException {
+    long saved = channel.position();
+    try {
+      channel.position(position);
+      ByteBuffer buffer = ByteBuffer.wrap(into);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer) < 0) {
+          break;
+        }
+      }
+      return buffer.position();
+    } finally {
+      channel.position(saved);
+    }
+  }
+
+  private static boolean startsWithGzipMagic(SeekableByteChannel channel) throws IOException {
+    long start = channel.position();
+    ByteBuffer magic = ByteBuffer.allocate(2);
+    while (magic.hasRemaining() && channel.read(magic) >= 0) {
+      // keep reading: a channel may return fewer bytes than asked
+    }
+    channel.position(start);
+    return magic.position() == 2 && (magic.get(0) & 0xff) == 0x1f && (magic.get(1) & 0xff) == 0x8b;
+  }
+
+  private static final class PayloadException extends Exception {
+    private static final long serialVersionUID = 1L;
+    final FailReason reason;
+
+    PayloadException(FailReason reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+  }
+}

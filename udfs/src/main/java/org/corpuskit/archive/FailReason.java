@@ -1,0 +1,24 @@
+package org.corpuskit.archive;
+
+import java.util.Locale;
+
+/** Why bytes of an archive could not be read as a record. */
+public enum FailReason {
+  /** The file holds no record at all: not a WARC, ARC or WET file. */
+  NOT_AN_ARCHIVE,
+  /** WARC or ARC headers that do not parse, or a length that does not fit the bytes. */
+  MALFORMED_RECORD,
+  /** The HTTP response inside a record does not parse. */
+  MALFORMED_HTTP,
+  /** The content encoding (gzip, deflate, brotli) of the payload does not decode. */
+  BAD_CONTENT_ENCODING,
+  /** The file ends in the middle of a record or of a gzip member. */
+  TRUNCATED_FILE,
+  /** The storage failed while reading. */
+  IO_ERROR;
+
+  /** The reason as written in the errors dataset, e.g. {@code malformed_record}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
