@@ -171,11 +171,12 @@ public final class ArchiveReader implements Closeable {
     return event;
   }
 
-  private ReadEvent toEvent(WarcRecord record, long offset) {
+  /** Throws IOException when the archive stream itself breaks inside the record, which needs a resync. */
+  private ReadEvent toEvent(WarcRecord record, long offset) throws IOException {
     String type = record.type();
     counter.recordType(type);
     if (record instanceof WarcRevisit) {
-      return new ReadEvent.Skipped(offset, type, SkipReason.REVISIT);
+      return new ReadEvent.Skipped(offset, type, targetOf(record), SkipReason.REVISIT);
     }
     try {
       if (record instanceof WarcResponse response) {
@@ -190,13 +191,13 @@ public final class ArchiveReader implements Closeable {
     } catch (PayloadException e) {
       return new ReadEvent.Failure(offset, e.reason, e.getMessage());
     }
-    return new ReadEvent.Skipped(offset, type, SkipReason.OTHER_RECORD_TYPE);
+    return new ReadEvent.Skipped(offset, type, targetOf(record), SkipReason.OTHER_RECORD_TYPE);
   }
 
-  private ReadEvent fromResponse(WarcResponse response, long offset) throws PayloadException {
+  private ReadEvent fromResponse(WarcResponse response, long offset) throws PayloadException, IOException {
     String target = url(response).toLowerCase(Locale.ROOT);
     if (!target.startsWith("http:") && !target.startsWith("https:")) {
-      return new ReadEvent.Skipped(offset, response.type(), SkipReason.NOT_HTTP);
+      return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.NOT_HTTP);
     }
     HttpResponse http;
     try {
@@ -205,49 +206,41 @@ public final class ArchiveReader implements Closeable {
       throw new PayloadException(FailReason.MALFORMED_HTTP, describe(e));
     }
     if (http.status() != 200) {
-      return new ReadEvent.Skipped(offset, response.type(), SkipReason.HTTP_STATUS);
+      return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.HTTP_STATUS);
     }
     String contentType = http.headers().first("Content-Type").orElse(null);
     String mediaType = mediaType(contentType);
     if (HtmlSniffer.isNeverHtml(mediaType)) {
-      return new ReadEvent.Skipped(offset, response.type(), SkipReason.NOT_HTML);
+      return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.NOT_HTML);
     }
+    Payload raw = readBounded(http.body());
     Payload payload;
     try {
-      Payload raw = readBounded(http.body());
       String encoding = http.headers().first("Content-Encoding").orElse(null);
       ContentDecoding.Decoded decoded = ContentDecoding.decode(raw.bytes, encoding, config.maxPayloadBytes());
       payload = new Payload(decoded.bytes(), raw.truncated || decoded.truncated());
-    } catch (EOFException e) {
-      finished = true;
-      throw new PayloadException(FailReason.TRUNCATED_FILE, describe(e));
     } catch (IOException | RuntimeException e) {
       throw new PayloadException(FailReason.BAD_CONTENT_ENCODING, describe(e));
     }
     return htmlPage(response, offset, contentType, mediaType, payload, 200);
   }
 
-  private ReadEvent fromResource(WarcResource resource, long offset) throws PayloadException {
+  private ReadEvent fromResource(WarcResource resource, long offset) throws IOException {
     String contentType = resource.headers().first("Content-Type").orElse(null);
     String mediaType = mediaType(contentType);
     if (!HtmlSniffer.isDeclaredHtml(mediaType)) {
-      return new ReadEvent.Skipped(offset, resource.type(), SkipReason.OTHER_RECORD_TYPE);
+      return new ReadEvent.Skipped(offset, resource.type(), targetOf(resource), SkipReason.OTHER_RECORD_TYPE);
     }
-    try {
-      return htmlPage(resource, offset, contentType, mediaType, readBounded(resource.body()), -1);
-    } catch (IOException e) {
-      finished = true;
-      throw new PayloadException(FailReason.TRUNCATED_FILE, describe(e));
-    }
+    return htmlPage(resource, offset, contentType, mediaType, readBounded(resource.body()), -1);
   }
 
   private ReadEvent htmlPage(
       WarcTargetRecord record, long offset, String contentType, String mediaType, Payload payload, int status) {
     if (payload.bytes.length == 0) {
-      return new ReadEvent.Skipped(offset, record.type(), SkipReason.EMPTY_PAYLOAD);
+      return new ReadEvent.Skipped(offset, record.type(), targetOf(record), SkipReason.EMPTY_PAYLOAD);
     }
     if (!HtmlSniffer.isHtml(mediaType, payload.bytes)) {
-      return new ReadEvent.Skipped(offset, record.type(), SkipReason.NOT_HTML);
+      return new ReadEvent.Skipped(offset, record.type(), targetOf(record), SkipReason.NOT_HTML);
     }
     CharsetDecoder.Decoded decoded = CharsetDecoder.decode(payload.bytes, contentType);
     String recordId = recordId(record);
@@ -259,16 +252,10 @@ public final class ArchiveReader implements Closeable {
         decoded.text(), truncated));
   }
 
-  private ReadEvent fromConversion(WarcConversion conversion, long offset) throws PayloadException {
-    Payload payload;
-    try {
-      payload = readBounded(conversion.body());
-    } catch (IOException e) {
-      finished = true;
-      throw new PayloadException(FailReason.TRUNCATED_FILE, describe(e));
-    }
+  private ReadEvent fromConversion(WarcConversion conversion, long offset) throws IOException {
+    Payload payload = readBounded(conversion.body());
     if (payload.bytes.length == 0) {
-      return new ReadEvent.Skipped(offset, conversion.type(), SkipReason.EMPTY_PAYLOAD);
+      return new ReadEvent.Skipped(offset, conversion.type(), targetOf(conversion), SkipReason.EMPTY_PAYLOAD);
     }
     String recordId = conversion.refersTo().map(Object::toString).orElseGet(() -> recordId(conversion));
     String url = url(conversion);
@@ -314,6 +301,10 @@ public final class ArchiveReader implements Closeable {
   private static String url(WarcTargetRecord record) {
     String target = record.headers().first("WARC-Target-URI").orElseGet(record::target).strip();
     return target.startsWith("<") && target.endsWith(">") ? target.substring(1, target.length() - 1) : target;
+  }
+
+  private static String targetOf(WarcRecord record) {
+    return record instanceof WarcTargetRecord target ? url(target) : "";
   }
 
   private static long fetchTime(WarcRecord record) {

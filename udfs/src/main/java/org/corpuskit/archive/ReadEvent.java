@@ -10,9 +10,10 @@ public sealed interface ReadEvent {
    *
    * @param offset where the record starts
    * @param recordType the WARC-Type
+   * @param url the record's target URL, or empty
    * @param reason one of {@link SkipReason}
    */
-  record Skipped(long offset, String recordType, SkipReason reason) implements ReadEvent {}
+  record Skipped(long offset, String recordType, String url, SkipReason reason) implements ReadEvent {}
 
   /**
    * A record, or a stretch of bytes, that could not be read.

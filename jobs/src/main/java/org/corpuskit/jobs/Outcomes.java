@@ -1,0 +1,85 @@
+package org.corpuskit.jobs;
+
+import java.sql.Timestamp;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.corpuskit.archive.ArchivePage;
+import org.corpuskit.archive.FileSummary;
+import org.corpuskit.archive.ReadEvent;
+
+/**
+ * The rows that flow between the reading and extraction stages: one per page, failure, rejection or file
+ * summary, with {@code kind} naming which of the struct columns is set. Keeping them in one dataset lets one
+ * pass over the archives feed every output, and lets the counts be checked against each other.
+ */
+final class Outcomes {
+  static final String PAGE = "page";
+  static final String DOCUMENT = "document";
+  static final String ERROR = "error";
+  static final String REJECTED = "rejected";
+  static final String SUMMARY = "summary";
+
+  /** A page as read, before extraction; content is the HTML (or WET text). */
+  static final StructType PAGE_TYPE = new StructType()
+      .add("doc_id", DataTypes.StringType, false)
+      .add("record_id", DataTypes.StringType, false)
+      .add("url", DataTypes.StringType, false)
+      .add("fetch_time", DataTypes.TimestampType, true)
+      .add("warc_file", DataTypes.StringType, false)
+      .add("warc_offset", DataTypes.LongType, false)
+      .add("content_type", DataTypes.StringType, false)
+      .add("charset", DataTypes.StringType, false)
+      .add("http_status", DataTypes.IntegerType, false)
+      .add("kind", DataTypes.StringType, false)
+      .add("content", DataTypes.StringType, false)
+      .add("truncated", DataTypes.BooleanType, false);
+
+  static final StructType SCHEMA = new StructType()
+      .add("kind", DataTypes.StringType, false)
+      .add(PAGE, PAGE_TYPE, true)
+      .add(DOCUMENT, Schemas.DOCUMENTS, true)
+      .add(ERROR, Schemas.ERRORS, true)
+      .add(REJECTED, Schemas.REJECTED, true)
+      .add(SUMMARY, Schemas.FILE_SUMMARIES, true);
+
+  private Outcomes() {}
+
+  static Row page(ArchivePage p) {
+    Row page = RowFactory.create(p.docId(), p.recordId(), p.url(), timestamp(p.fetchTimeMillis()), p.warcFile(),
+        p.offset(), p.contentType(), p.charset(), p.httpStatus(), p.kind().name().toLowerCase(), p.content(),
+        p.truncated());
+    return RowFactory.create(PAGE, page, null, null, null, null);
+  }
+
+  static Row readFailure(String file, ReadEvent.Failure f) {
+    return error(file, f.offset(), "read", f.reason().label(), f.message(), "");
+  }
+
+  static Row error(String file, long offset, String stage, String reason, String message, String url) {
+    return RowFactory.create(ERROR, null, null, RowFactory.create(file, offset, stage, reason, message, url), null,
+        null);
+  }
+
+  static Row document(Row document) {
+    return RowFactory.create(DOCUMENT, null, document, null, null, null);
+  }
+
+  static Row rejected(Row page, String stage, String reason) {
+    Row rejected = RowFactory.create(page.getAs("doc_id"), page.getAs("url"), page.getAs("warc_file"),
+        page.getAs("warc_offset"), stage, reason);
+    return RowFactory.create(REJECTED, null, null, null, rejected, null);
+  }
+
+  static Row summary(FileSummary s) {
+    Row summary = RowFactory.create(s.file(), s.records(), s.pages(), s.skipped(), s.failed(),
+        scala.jdk.javaapi.CollectionConverters.asScala(s.recordTypes()),
+        scala.jdk.javaapi.CollectionConverters.asScala(s.outcomes()));
+    return RowFactory.create(SUMMARY, null, null, null, null, summary);
+  }
+
+  static Timestamp timestamp(long millis) {
+    return millis < 0 ? null : new Timestamp(millis);
+  }
+}

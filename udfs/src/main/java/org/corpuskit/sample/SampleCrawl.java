@@ -1,0 +1,248 @@
+package org.corpuskit.sample;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes the embedded default sample: a synthetic crawl, the same bytes on every run, made to exercise every
+ * stage of the pipeline. It holds {@link #PAGES} HTML pages in eight languages and four scripts, laid out in
+ * three boilerplate-heavy templates (navigation, cookie banners, sidebars, related links, comments, footers);
+ * exact and near duplicates; spam and adult-looking hosts; pages with e-mail addresses, phone numbers and IP
+ * addresses; pages quoting items of {@code benchmark.jsonl}, written beside the archive; and, at the end, a few
+ * records that are broken on purpose (malformed HTTP, a wrong Content-Length, bytes that are no record, a
+ * truncated gzip member) next to ordinary non-pages (a 404, an image, a revisit, a request).
+ *
+ * <p>Not thread-safe; each call to {@link #write} is independent.
+ */
+public final class SampleCrawl {
+  /** HTML pages in the sample, before the special records. */
+  public static final int PAGES = 520;
+  public static final String WARC_NAME = "CC-MAIN-2024-22-sample-00000.warc.gz";
+  public static final String BENCHMARK_NAME = "benchmark.jsonl";
+
+  private static final long SEED = 20240522L;
+  private static final Instant START = Instant.parse("2024-05-22T08:00:00Z");
+  private static final String[] LANGS = {"en", "de", "fr", "es", "ru", "zh", "ar", "ja"};
+  private static final String[] SITES = {
+      "millbrook-gazette.example", "kessel-nachrichten.example", "vallee-info.example", "barrio-noticias.example",
+      "gorod-vesti.example", "hebian-news.example", "madina-today.example", "ekimae-times.example"};
+  private static final String[] SPAM_HOSTS = {"cheap-pills-online.example", "win-casino-bonus.example"};
+  private static final String[] ADULT_HOSTS = {"xxx-hot-videos.example", "adult-cams-live.example"};
+
+  private SampleCrawl() {}
+
+  /** The files written. */
+  public record Written(Path warc, Path benchmark, int pages) {}
+
+  /** Writes the sample WARC and the benchmark file into {@code dir}, creating it. */
+  public static Written write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path benchmark = dir.resolve(BENCHMARK_NAME);
+    Files.write(benchmark, benchmarkLines(), StandardCharsets.UTF_8);
+    Path warc = dir.resolve(WARC_NAME);
+    try (OutputStream out = Files.newOutputStream(warc)) {
+      out.write(member(warcinfo()));
+      Random random = new Random(SEED);
+      List<String> bodies = new ArrayList<>();
+      for (int i = 0; i < PAGES; i++) {
+        String url = url(i);
+        String body = body(i, random, bodies);
+        bodies.add(body);
+        out.write(member(response(i, url, html(i, url, body), "text/html; charset=UTF-8", 200)));
+        if (i % 50 == 0) {
+          out.write(member(request(i, url)));
+        }
+      }
+      writeSpecialRecords(out);
+    }
+    return new Written(warc, benchmark, PAGES);
+  }
+
+  private static List<String> benchmarkLines() {
+    List<String> lines = new ArrayList<>();
+    for (String[] item : SampleText.BENCHMARK) {
+      lines.add("{\"question\": \"" + item[0] + "\", \"answer\": \"" + item[1] + "\"}");
+    }
+    return lines;
+  }
+
+  private static String url(int i) {
+    if (i % 37 == 5) {
+      return "https://" + SPAM_HOSTS[i % 2] + "/buy-now/offer-" + i + ".html";
+    }
+    if (i % 41 == 7) {
+      return "https://" + ADULT_HOSTS[i % 2] + "/videos/" + i;
+    }
+    String lang = LANGS[i % LANGS.length];
+    return "https://www." + SITES[i % SITES.length] + "/" + lang + "/2024/05/article-" + i + ".html";
+  }
+
+  /** The article body as paragraphs separated by blank lines; some are duplicates of earlier bodies. */
+  private static String body(int i, Random random, List<String> earlier) {
+    if (i >= 30 && i % 25 == 0) {
+      return earlier.get(i - 16);
+    }
+    if (i >= 30 && i % 17 == 0) {
+      String near = earlier.get(i - 8);
+      return near.replaceFirst("\\.", ", as the organisers confirmed on Monday.");
+    }
+    String lang = LANGS[i % LANGS.length];
+    List<String> sentences = SampleText.SENTENCES.get(lang);
+    StringBuilder text = new StringBuilder();
+    int paragraphs = 3 + random.nextInt(4);
+    for (int p = 0; p < paragraphs; p++) {
+      if (p > 0) {
+        text.append("\n\n");
+      }
+      int count = 2 + random.nextInt(3);
+      for (int s = 0; s < count; s++) {
+        text.append(s > 0 ? " " : "").append(sentences.get(random.nextInt(sentences.size())));
+      }
+    }
+    if (i % 40 == 3) {
+      String[] item = SampleText.BENCHMARK.get((i / 40) % SampleText.BENCHMARK.size());
+      text.append("\n\nA reader asked us: ").append(item[0]).append(" The answer is ").append(item[1]).append('.');
+    }
+    if (i % 13 == 4) {
+      text.append("\n\nFor questions write to jane.doe").append(i).append("@millbrook-mail.example or call +1 555-01")
+          .append(String.format("%02d", i % 100)).append(". Server logs showed requests from 192.0.2.")
+          .append(i % 250).append('.');
+    }
+    if (i % 37 == 5) {
+      text.append("\n\nBUY CHEAP PILLS NOW!!! BEST PRICE BEST PRICE BEST PRICE click here click here click here");
+    }
+    return text.toString();
+  }
+
+  private static String html(int i, String url, String body) {
+    String lang = LANGS[i % LANGS.length];
+    String title = "Article " + i + " | " + SITES[i % SITES.length];
+    StringBuilder paragraphs = new StringBuilder();
+    for (String p : body.split("\n\n")) {
+      paragraphs.append("<p>").append(escape(p)).append("</p>\n");
+    }
+    StringBuilder nav = new StringBuilder("<ul class=\"menu\">");
+    for (String link : SampleText.BOILERPLATE_LINKS) {
+      nav.append("<li><a href=\"/").append(link.toLowerCase().replace(' ', '-')).append("\">").append(link)
+          .append("</a></li>");
+    }
+    nav.append("</ul>");
+    String cookie = "<div class=\"cookie-banner\">We use cookies to improve your experience. <button>Accept</button></div>";
+    String footer = "<footer><p>© 2024 " + SITES[i % SITES.length] + " · Imprint · Privacy policy · Terms</p></footer>";
+    String related = "<div class=\"related-posts\"><h3>Related</h3><ul><li><a href=\"/a\">Ten things you missed</a></li>"
+        + "<li><a href=\"/b\">Our most read stories</a></li><li><a href=\"/c\">Weather this week</a></li></ul></div>";
+    String head = "<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><title>" + title
+        + "</title><script>var tracking = {page: " + i + "};</script><style>body{font:16px serif}</style></head>\n";
+    return switch (i % 3) {
+      case 0 -> head + "<body><header><nav>" + nav + "</nav></header>" + cookie
+          + "<main><article><h1>" + title + "</h1>" + paragraphs + "</article></main>"
+          + "<aside class=\"sidebar\"><h3>Popular</h3><ul><li><a href=\"/p\">Most shared</a></li></ul></aside>"
+          + related + footer + "</body></html>";
+      case 1 -> head + "<body><div id=\"header\"><div class=\"navbar\">" + nav + "</div></div>"
+          + "<div class=\"breadcrumb\"><a href=\"/\">Home</a> › <a href=\"/news\">News</a></div>"
+          + "<div class=\"content\"><div class=\"post-content\"><h1>" + title + "</h1>" + paragraphs
+          + "</div><div class=\"share-buttons\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a></div>"
+          + "<div id=\"comments\"><h3>2 comments</h3><p>Great article, thanks!</p><p>I disagree.</p></div></div>"
+          + related + footer + cookie + "</body></html>";
+      default -> head + "<body><table width=\"100%\"><tr><td class=\"nav\">" + nav + "</td><td>"
+          + "<div id=\"main-content\"><h2>" + title + "</h2>" + paragraphs
+          + "<ul><li>Opening hours: 9:00 to 17:00</li><li>Entrance: free</li></ul></div></td></tr></table>"
+          + "<div class=\"footer\">Contact · Imprint · Sitemap</div></body></html>";
+    };
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static void writeSpecialRecords(OutputStream out) throws IOException {
+    int n = PAGES;
+    out.write(member(response(n++, "https://www.millbrook-gazette.example/missing", "<html><body>Not found</body></html>",
+        "text/html", 404)));
+    out.write(member(response(n++, "https://www.millbrook-gazette.example/logo.png", "\u0089PNG\r\n\u001a\n\u0000\u0000",
+        "image/png", 200)));
+    out.write(member(revisit(n++, url(1))));
+    out.write(member(record(n++, "response", "https://www.millbrook-gazette.example/broken-http",
+        "application/http; msgtype=response", "HTTP/1.1 two hundred OK\r\nContent-Type text/html\r\n\r\n<p>x</p>")));
+    byte[] wrongLength = record(n++, "response", url(2) + "?wrong-length", "application/http; msgtype=response",
+        httpResponse("<html><body><p>The declared length is longer than this record.</p></body></html>",
+            "text/html", 200));
+    out.write(member(new String(wrongLength, StandardCharsets.UTF_8)
+        .replaceFirst("Content-Length: \\d+", "Content-Length: 99999").getBytes(StandardCharsets.UTF_8)));
+    out.write("this is not a WARC record, just bytes between two gzip members\n".getBytes(StandardCharsets.UTF_8));
+    out.write(member(response(n++, url(3) + "?after-garbage", html(3, url(3), "A page after a stretch of garbage bytes is still read. It has enough words to be kept."),
+        "text/html; charset=UTF-8", 200)));
+    byte[] last = member(response(n, url(4) + "?truncated", html(4, url(4), "This record is cut off."),
+        "text/html", 200));
+    out.write(last, 0, last.length / 2);
+  }
+
+  private static byte[] warcinfo() {
+    String fields = "software: corpus sample generator\r\nformat: WARC File Format 1.1\r\n"
+        + "description: synthetic crawl for tests and the default run\r\n";
+    return record(-1, "warcinfo", null, "application/warc-fields", fields);
+  }
+
+  private static byte[] response(int i, String url, String body, String contentType, int status) {
+    return record(i, "response", url, "application/http; msgtype=response", httpResponse(body, contentType, status));
+  }
+
+  private static String httpResponse(String body, String contentType, int status) {
+    int length = body.getBytes(StandardCharsets.UTF_8).length;
+    return "HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found") + "\r\nContent-Type: " + contentType
+        + "\r\nContent-Length: " + length + "\r\n\r\n" + body;
+  }
+
+  private static byte[] request(int i, String url) {
+    String host = url.replaceFirst("https://", "").replaceFirst("/.*", "");
+    return record(i + 100_000, "request", url, "application/http; msgtype=request",
+        "GET " + url.replaceFirst("https://[^/]+", "") + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+  }
+
+  private static byte[] revisit(int i, String url) {
+    return record(i, "revisit", url, "application/http; msgtype=response", "HTTP/1.1 200 OK\r\n\r\n");
+  }
+
+  private static byte[] record(int i, String type, String url, String contentType, String block) {
+    byte[] content = block.getBytes(StandardCharsets.UTF_8);
+    StringBuilder header = new StringBuilder("WARC/1.0\r\n")
+        .append("WARC-Type: ").append(type).append("\r\n")
+        .append("WARC-Record-ID: <urn:uuid:").append(recordId(i)).append(">\r\n")
+        .append("WARC-Date: ").append(START.plusSeconds(Math.max(0, i))).append("\r\n");
+    if (url != null) {
+      header.append("WARC-Target-URI: ").append(url).append("\r\n");
+    }
+    if (type.equals("revisit")) {
+      header.append("WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest\r\n");
+    }
+    header.append("Content-Type: ").append(contentType).append("\r\n")
+        .append("Content-Length: ").append(content.length).append("\r\n\r\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(header.toString().getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(content);
+    out.writeBytes("\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static UUID recordId(int i) {
+    return UUID.nameUUIDFromBytes(("corpus-sample-record-" + i).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] member(byte[] record) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(record);
+    }
+    return bytes.toByteArray();
+  }
+}
