@@ -44,37 +44,37 @@ final class ExtractText implements Serializable {
   }
 
   static Row extract(Row page, String source, MainContentExtractor extractor) {
-    String url = page.getAs("url");
+    String url = Outcomes.pageField(page, "url");
     String title;
     String text;
     String lang;
     String extractorName;
     try {
-      if ("text".equals(page.getAs("kind"))) {
+      if ("text".equals(Outcomes.pageField(page, "kind"))) {
         title = "";
-        text = ((String) page.getAs("content")).strip();
+        text = Outcomes.<String>pageField(page, "content").strip();
         lang = "";
         extractorName = WET_EXTRACTOR;
       } else {
-        Extraction extraction = extractor.extract(page.getAs("content"), url);
+        Extraction extraction = extractor.extract(Outcomes.pageField(page, "content"), url);
         title = extraction.title();
         text = extraction.text();
         lang = extraction.lang();
         extractorName = MainContentExtractor.VERSION;
       }
     } catch (RuntimeException | StackOverflowError e) {
-      return Outcomes.error(page.getAs("warc_file"), page.getAs("warc_offset"), "extract", "extract_failed",
+      return Outcomes.error(Outcomes.pageField(page, "warc_file"), Outcomes.pageField(page, "warc_offset"), "extract", "extract_failed",
           e.getClass().getSimpleName() + ": " + e.getMessage(), url);
     }
     if (text.isBlank()) {
       return Outcomes.rejected(page, "extract", "empty_text");
     }
     String host = UrlParts.host(url);
-    String warcFile = page.getAs("warc_file");
-    Row document = RowFactory.create(page.getAs("doc_id"), url, host, UrlParts.registeredDomain(host),
-        Inputs.crawlOf(warcFile), page.getAs("fetch_time"), warcFile, page.getAs("warc_offset"),
-        page.getAs("content_type"), page.getAs("charset"), page.getAs("http_status"), lang, title, text, source,
-        extractorName, page.getAs("truncated"));
+    String warcFile = Outcomes.pageField(page, "warc_file");
+    Row document = RowFactory.create(Outcomes.pageField(page, "doc_id"), url, host, UrlParts.registeredDomain(host),
+        Inputs.crawlOf(warcFile), Outcomes.pageField(page, "fetch_time"), warcFile, Outcomes.pageField(page, "warc_offset"),
+        Outcomes.pageField(page, "content_type"), Outcomes.pageField(page, "charset"), Outcomes.pageField(page, "http_status"), lang, title, text, source,
+        extractorName, Outcomes.pageField(page, "truncated"));
     return Outcomes.document(document);
   }
 }

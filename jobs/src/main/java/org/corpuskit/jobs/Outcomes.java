@@ -66,9 +66,18 @@ final class Outcomes {
     return RowFactory.create(DOCUMENT, null, document, null, null, null);
   }
 
+  /**
+   * A field of a page row by name. Rows built in this job carry no schema until Spark encodes them, and the
+   * read and extract stages are pipelined without that step, so fields are found through {@link #PAGE_TYPE}.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> T pageField(Row page, String name) {
+    return (T) page.get(PAGE_TYPE.fieldIndex(name));
+  }
+
   static Row rejected(Row page, String stage, String reason) {
-    Row rejected = RowFactory.create(page.getAs("doc_id"), page.getAs("url"), page.getAs("warc_file"),
-        page.getAs("warc_offset"), stage, reason);
+    Row rejected = RowFactory.create(pageField(page, "doc_id"), pageField(page, "url"), pageField(page, "warc_file"),
+        pageField(page, "warc_offset"), stage, reason);
     return RowFactory.create(REJECTED, null, null, null, rejected, null);
   }
 
