@@ -94,7 +94,7 @@ public final class ArchiveReader implements Closeable {
         freshReader = false;
         lastRecordStart = reader.position();
         sawRecord = true;
-        ReadEvent event = count(toEvent(record.get(), lastRecordStart));
+        ReadEvent event = count(eventOf(record.get(), lastRecordStart));
         ReadEvent failureBefore = takeSuspectedFailure();
         if (failureBefore == null) {
           return Optional.of(event);
@@ -169,6 +169,19 @@ public final class ArchiveReader implements Closeable {
   private ReadEvent count(ReadEvent event) {
     counter.outcome(event);
     return event;
+  }
+
+  /**
+   * The event for a record that parsed. A runtime error on the record's own content (a header jwarc cannot
+   * interpret, say) fails that record alone; an IOException means the archive stream broke and is left to the
+   * caller, which resynchronises.
+   */
+  private ReadEvent eventOf(WarcRecord record, long offset) throws IOException {
+    try {
+      return toEvent(record, offset);
+    } catch (RuntimeException e) {
+      return new ReadEvent.Failure(offset, FailReason.MALFORMED_RECORD, describe(e));
+    }
   }
 
   /** Throws IOException when the archive stream itself breaks inside the record, which needs a resync. */
@@ -299,7 +312,7 @@ public final class ArchiveReader implements Closeable {
   }
 
   private static String url(WarcTargetRecord record) {
-    String target = record.headers().first("WARC-Target-URI").orElseGet(record::target).strip();
+    String target = record.headers().first("WARC-Target-URI").orElse("").strip();
     return target.startsWith("<") && target.endsWith(">") ? target.substring(1, target.length() - 1) : target;
   }
 

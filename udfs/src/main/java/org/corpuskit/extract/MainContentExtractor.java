@@ -1,10 +1,12 @@
 package org.corpuskit.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,6 +14,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Extracts the main content of an HTML page: the article, post or documentation body, without navigation,
@@ -30,7 +34,8 @@ public final class MainContentExtractor {
 
   private static final String DROPPED_ELEMENTS = String.join(",",
       "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
-      "button", "input", "select", "textarea", "option", "label", "link", "meta", "nav", "aside", "footer", "menu",
+      "figcaption",
+      "button", "input", "select", "textarea", "option", "label", "link", "meta", "nav", "footer", "menu",
       "dialog", "form[role=search]", "[hidden]", "[aria-hidden=true]", "[role=navigation]", "[role=banner]",
       "[role=contentinfo]", "[role=complementary]", "[role=dialog]", "[role=alertdialog]", "[role=search]",
       "[role=menu]", "[role=menubar]", "[itemprop=comment]", "[style~=(?i)display\\s*:\\s*none]",
@@ -42,7 +47,8 @@ public final class MainContentExtractor {
           + "|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break"
           + "|agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|share|sharing|subscri|promo"
           + "|outbrain|taboola|recommend|masthead|navbar|topbar|signup|paywall|byline|author-info|tag-list|tags"
-          + "|navigation|nav-links|post-nav|rating|print-?link",
+          + "|navigation|nav-links|post-nav|rating|print-?link|kommentar|commentaire|comentario|upsell|cross-?sell"
+          + "|same-topic|next-?post|prev-?post|nextstory|alert|copyright|linkbox|savoir-?plus|untertitel",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern MAYBE = Pattern.compile(
       "and|article|body|column|content|main|shadow|post|entry|story|text", Pattern.CASE_INSENSITIVE);
@@ -52,7 +58,8 @@ public final class MainContentExtractor {
   private static final Pattern NEGATIVE = Pattern.compile(
       "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead"
           + "|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags"
-          + "|widget|cookie|newsletter|subscribe|caption|credit|byline|author|dateline|timestamp|social",
+          + "|cookie|newsletter|subscribe|caption|credit|byline|author|dateline|timestamp|social|kommentar"
+          + "|commentaire|comentario|upsell|copyright|teaser|linkbox|alert",
       Pattern.CASE_INSENSITIVE);
   /**
    * Class and id words that name the main content on most sites, strongest first: publishing systems' article
@@ -70,6 +77,7 @@ public final class MainContentExtractor {
       Pattern.compile("(?i)content[-_]?main|content[-_]?body|contentbody|content__body|main-?content|^content$"),
       Pattern.compile("(?i)^main|^<main>$"));
   private static final int MIN_HINTED_CHARS = 200;
+  private static final Evaluator IN_TABLE_OR_CODE = QueryParser.parse("table, code, pre");
   /**
    * Class and id words of the short lines around an article body: dates, bylines, categories, share and rating
    * widgets, post navigation. Whole words, so that {@code metadata-table} or {@code update} stay.
@@ -79,6 +87,12 @@ public final class MainContentExtractor {
           + "|tags?|breadcrumbs?|share|sharing|social|rating|related|navigation|nav|pagination|print|comments?"
           + "|comment-count|subline|kicker)([-_\\s]|$)");
   private static final int MAX_METADATA_CHARS = 120;
+  private static final double LINK_LINE_DENSITY = 0.9;
+  private static final int MAX_TRAILING_LABEL_CHARS = 40;
+  private static final int MAX_DATE_LINE_CHARS = 80;
+  /** A date in digits (23.10.2018, 2018-10-23, 10/23/2018) or a month name with a year, anywhere in the block. */
+  private static final Pattern DATE_LINE = Pattern.compile(
+      "\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|(?i)\\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zé]*\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\.?\\s+(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zé]*\\.?\\s+\\d{4}\\b");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…]['\"”’»)]?\\s*$");
 
   private final int maxDepth;
@@ -114,12 +128,12 @@ public final class MainContentExtractor {
     Element html = doc.selectFirst("html");
     String lang = html == null ? "" : html.attr("lang").strip();
     Element body = doc.body();
-    body.select(DROPPED_ELEMENTS).remove();
+    Removal.removeAll(body.select(DROPPED_ELEMENTS));
     String best = "";
     for (Strictness strictness : Strictness.values()) {
       Element attempt = strictness == Strictness.values()[Strictness.values().length - 1] ? body : body.clone();
       String text = extractFrom(attempt, title, strictness);
-      if (text.length() > best.length()) {
+      if (text.length() > best.length() * RELAXED_GAIN) {
         best = text;
       }
       if (best.length() >= MIN_CONFIDENT_CHARS) {
@@ -149,6 +163,11 @@ public final class MainContentExtractor {
   }
 
   private static final int MIN_CONFIDENT_CHARS = 500;
+  /**
+   * How much longer a less strict attempt must be to replace a stricter one: a short page stays short when the
+   * checks are relaxed, so a modest gain is boilerplate let back in, not content found.
+   */
+  private static final double RELAXED_GAIN = 2.0;
 
   private static String extractFrom(Element body, String title, Strictness strictness) {
     if (strictness.stripUnlikely) {
@@ -160,7 +179,39 @@ public final class MainContentExtractor {
       cleanConditionally(content, stats);
     }
     removeTitleHeading(content, title);
-    return TextRenderer.render(content);
+    return withoutTrailingLabels(withoutDateLines(TextRenderer.render(content)));
+  }
+
+  /** Drops blocks that are only a date or a dateline ("23.10.2018", "January 13, 2020 at 08:45 AM"). */
+  static String withoutDateLines(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    for (String block : text.split("\n\n")) {
+      if (block.length() <= MAX_DATE_LINE_CHARS && !block.contains("\n") && DATE_LINE.matcher(block).find()) {
+        continue;
+      }
+      if (!kept.isEmpty()) {
+        kept.append("\n\n");
+      }
+      kept.append(block);
+    }
+    return kept.toString();
+  }
+
+  /**
+   * Drops the short unpunctuated lines an article body often ends with: "Related posts", "Share this page",
+   * "Tags", "No comments". Real closing lines end in punctuation or are longer.
+   */
+  static String withoutTrailingLabels(String text) {
+    String kept = text;
+    while (true) {
+      int cut = kept.lastIndexOf("\n\n");
+      String last = kept.substring(cut < 0 ? 0 : cut + 2);
+      if (cut < 0 || last.length() > MAX_TRAILING_LABEL_CHARS || last.contains("\n")
+          || SENTENCE_END.matcher(last).find()) {
+        return kept;
+      }
+      kept = kept.substring(0, cut);
+    }
   }
 
   private static String title(Document doc) {
@@ -183,15 +234,17 @@ public final class MainContentExtractor {
         continue;
       }
       String match = element.className() + " " + element.id();
-      if (match.isBlank() || !UNLIKELY.matcher(match).find() || MAYBE.matcher(match).find()) {
+      boolean looksUnlikely = element.nameIs("aside")
+          || !match.isBlank() && UNLIKELY.matcher(match).find() && !MAYBE.matcher(match).find();
+      if (!looksUnlikely) {
         continue;
       }
-      if (element.closest("table, code, pre") != null && !element.nameIs("table")) {
+      if (element.closest(IN_TABLE_OR_CODE) != null && !element.nameIs("table")) {
         continue;
       }
       unlikely.add(element);
     }
-    unlikely.forEach(Node::remove);
+    Removal.removeAll(unlikely);
   }
 
   /** The container of the main content: a hinted one if any, else the best-scoring element and its kin. */
@@ -199,17 +252,35 @@ public final class MainContentExtractor {
     Map<Element, Double> scores = scoreCandidates(body, stats);
     Element top = topCandidate(body, scores);
     Element hinted = hintedContainer(body, stats);
-    if (hinted != null && !isTeaserOf(hinted, top, stats)) {
+    if (hinted != null && prefersHint(hinted, top, stats)) {
       return hinted;
     }
     return top == body ? body : withContinuingSiblings(top, scores, stats);
   }
 
-  /** A hinted container that holds under half of the best-scoring container around it is only its lead. */
-  private static boolean isTeaserOf(Element hinted, Element top, NodeStats stats) {
-    for (Element ancestor = hinted.parent(); ancestor != null; ancestor = ancestor.parent()) {
-      if (ancestor == top) {
-        return stats.of(hinted).textChars * 2 < stats.of(top).textChars;
+  /**
+   * A hint that contains the best-scoring element is taken; one inside it is taken unless it is only a lead
+   * (under half the text); one elsewhere on the page is taken only when it holds more text outside links.
+   */
+  private static boolean prefersHint(Element hinted, Element top, NodeStats stats) {
+    if (isAncestor(hinted, top)) {
+      return true;
+    }
+    if (isAncestor(top, hinted)) {
+      return stats.of(hinted).textChars * 2 >= stats.of(top).textChars;
+    }
+    return ownText(hinted, stats) >= ownText(top, stats);
+  }
+
+  private static double ownText(Element element, NodeStats stats) {
+    NodeStats.Counts c = stats.of(element);
+    return c.textChars - c.linkChars;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element element) {
+    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+      if (parent == ancestor) {
+        return true;
       }
     }
     return false;
@@ -405,43 +476,53 @@ public final class MainContentExtractor {
 
   /** Removes the link lists, forms, image galleries and widgets that sit inside otherwise good content. */
   private static void cleanConditionally(Element content, NodeStats stats) {
-    List<Element> doomed = new ArrayList<>();
-    for (Element element : content.select("form, fieldset, table, ul, ol, div, section, header, dl")) {
-      if (element == content || isInside(element, doomed)) {
+    Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element element : content.getAllElements()) {
+      if (element == content || hasAncestorIn(element, content, doomed)) {
         continue;
       }
-      if (isClutter(element, stats)) {
+      boolean container = switch (element.normalName()) {
+        case "form", "fieldset", "table", "ul", "ol", "div", "section", "header", "dl" -> true;
+        default -> false;
+      };
+      if ((container && isClutter(element, stats)) || isMetadataLine(element, stats) || isLinkLine(element, stats)) {
         doomed.add(element);
       }
     }
-    for (Element element : content.getAllElements()) {
-      if (element != content && !isInside(element, doomed) && isMetadataLine(element, stats)) {
-        doomed.add(element);
-      }
-    }
-    doomed.forEach(Node::remove);
-    content.select("h1, h2, h3, h4, h5, h6").stream()
+    Removal.removeAll(doomed);
+    Removal.removeAll(content.select("h1, h2, h3, h4, h5, h6").stream()
         .filter(heading -> classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33)
-        .forEach(Node::remove);
+        .toList());
+  }
+
+  /** Walks up at most the parser's depth limit, with a set lookup per ancestor, so big pages stay linear. */
+  private static boolean hasAncestorIn(Element element, Element root, Set<Element> set) {
+    for (Element parent = element.parent(); parent != null && parent != root; parent = parent.parent()) {
+      if (set.contains(parent)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A paragraph, list item or heading that is all link: the title of another article, a "read more". */
+  private static boolean isLinkLine(Element element, NodeStats stats) {
+    boolean line = switch (element.normalName()) {
+      case "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd" -> true;
+      default -> false;
+    };
+    return line && stats.of(element).textChars > 0 && stats.linkDensity(element) >= LINK_LINE_DENSITY;
   }
 
   private static boolean isMetadataLine(Element element, NodeStats stats) {
     if (element.nameIs("time")) {
       return stats.of(element).textChars < MAX_METADATA_CHARS;
     }
+    if (stats.of(element).headings > 0) {
+      return false;
+    }
     String match = element.className() + " " + element.id();
     return !match.isBlank() && stats.of(element).textChars < MAX_METADATA_CHARS && METADATA.matcher(match).find();
-  }
-
-  private static boolean isInside(Element element, List<Element> removed) {
-    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-      for (Element r : removed) {
-        if (r == parent) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static boolean isClutter(Element element, NodeStats stats) {
@@ -453,7 +534,7 @@ public final class MainContentExtractor {
     if (c.commas >= 10) {
       return false;
     }
-    if (element.closest("pre, code") != null) {
+    if (c.inCode) {
       return false;
     }
     boolean isList = element.nameIs("ul") || element.nameIs("ol") || element.nameIs("dl");
@@ -463,7 +544,7 @@ public final class MainContentExtractor {
     if (element.nameIs("table")) {
       return linkDensity > 0.5 || c.inputs > 0;
     }
-    if (c.images > 1 && (double) paragraphs / c.images < 0.5 && element.closest("figure") == null) {
+    if (c.images > 1 && (double) paragraphs / c.images < 0.5 && !c.inFigure) {
       return true;
     }
     if (!isList && listItems > paragraphs) {
@@ -472,7 +553,7 @@ public final class MainContentExtractor {
     if (c.inputs > paragraphs / 3 && c.inputs > 0) {
       return true;
     }
-    if (!isList && c.textChars < 25 && (c.images == 0 || c.images > 2) && element.closest("figure") == null
+    if (!isList && c.textChars < 25 && (c.images == 0 || c.images > 2) && !c.inFigure
         && c.headings == 0) {
       return true;
     }
@@ -488,12 +569,20 @@ public final class MainContentExtractor {
     return (c.embeds == 1 && c.textChars < 75) || c.embeds > 1;
   }
 
-  /** The page title is its own field; a heading that repeats it would only duplicate it in the text. */
+  /**
+   * The headline is the title field, not part of the text: the content's first h1 goes, and so does an h2 that
+   * repeats the title.
+   */
   private static void removeTitleHeading(Element content, String title) {
+    Element h1 = content.selectFirst("h1");
+    if (h1 != null) {
+      h1.remove();
+      return;
+    }
     if (title.isEmpty()) {
       return;
     }
-    for (Element heading : content.select("h1, h2")) {
+    for (Element heading : content.select("h2")) {
       String text = heading.text().strip();
       if (!text.isEmpty() && (title.contains(text) || text.contains(title))) {
         heading.remove();

@@ -24,6 +24,10 @@ final class NodeStats {
     int inputs;
     int embeds;
     int headings;
+    /** The element is, or is inside, a pre or code element. */
+    boolean inCode;
+    /** The element is, or is inside, a figure. */
+    boolean inFigure;
   }
 
   private final Map<Element, Counts> counts = new IdentityHashMap<>();
@@ -34,7 +38,14 @@ final class NodeStats {
     NodeStats stats = new NodeStats();
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
-      public void head(Node node, int depth) {}
+      public void head(Node node, int depth) {
+        if (node instanceof Element element) {
+          Counts own = stats.counts.computeIfAbsent(element, e -> new Counts());
+          Counts parent = element.parent() == null ? null : stats.counts.get(element.parent());
+          own.inCode = element.nameIs("pre") || element.nameIs("code") || (parent != null && parent.inCode);
+          own.inFigure = element.nameIs("figure") || (parent != null && parent.inFigure);
+        }
+      }
 
       @Override
       public void tail(Node node, int depth) {

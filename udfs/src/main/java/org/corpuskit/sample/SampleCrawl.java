@@ -1,6 +1,5 @@
 package org.corpuskit.sample;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes the embedded default sample: a synthetic crawl, the same bytes on every run, made to exercise every
@@ -171,16 +169,20 @@ public final class SampleCrawl {
         "text/html", 404)));
     out.write(member(response(n++, "https://www.millbrook-gazette.example/logo.png", "\u0089PNG\r\n\u001a\n\u0000\u0000",
         "image/png", 200)));
-    out.write(member(revisit(n++, url(1))));
+    out.write(member(record(n++, "revisit", url(1), "application/http; msgtype=response",
+        WarcBytes.utf8("HTTP/1.1 200 OK\r\n\r\n"),
+        "WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest")));
     out.write(member(record(n++, "response", "https://www.millbrook-gazette.example/broken-http",
-        "application/http; msgtype=response", "HTTP/1.1 two hundred OK\r\nContent-Type text/html\r\n\r\n<p>x</p>")));
+        "application/http; msgtype=response",
+        WarcBytes.utf8("HTTP/1.1 two hundred OK\r\nContent-Type text/html\r\n\r\n<p>x</p>"))));
     byte[] wrongLength = record(n++, "response", url(2) + "?wrong-length", "application/http; msgtype=response",
-        httpResponse("<html><body><p>The declared length is longer than this record.</p></body></html>",
-            "text/html", 200));
+        WarcBytes.httpResponse(200, "text/html",
+            WarcBytes.utf8("<html><body><p>The declared length is longer than this record.</p></body></html>")));
     out.write(member(new String(wrongLength, StandardCharsets.UTF_8)
         .replaceFirst("Content-Length: \\d+", "Content-Length: 99999").getBytes(StandardCharsets.UTF_8)));
-    out.write("this is not a WARC record, just bytes between two gzip members\n".getBytes(StandardCharsets.UTF_8));
-    out.write(member(response(n++, url(3) + "?after-garbage", html(3, url(3), "A page after a stretch of garbage bytes is still read. It has enough words to be kept."),
+    out.write(WarcBytes.utf8("this is not a WARC record, just bytes between two gzip members\n"));
+    out.write(member(response(n++, url(3) + "?after-garbage",
+        html(3, url(3), "A page after a stretch of garbage bytes is still read. It has enough words to be kept."),
         "text/html; charset=UTF-8", 200)));
     byte[] last = member(response(n, url(4) + "?truncated", html(4, url(4), "This record is cut off."),
         "text/html", 200));
@@ -190,59 +192,26 @@ public final class SampleCrawl {
   private static byte[] warcinfo() {
     String fields = "software: corpus sample generator\r\nformat: WARC File Format 1.1\r\n"
         + "description: synthetic crawl for tests and the default run\r\n";
-    return record(-1, "warcinfo", null, "application/warc-fields", fields);
+    return record(-1, "warcinfo", null, "application/warc-fields", WarcBytes.utf8(fields));
   }
 
   private static byte[] response(int i, String url, String body, String contentType, int status) {
-    return record(i, "response", url, "application/http; msgtype=response", httpResponse(body, contentType, status));
-  }
-
-  private static String httpResponse(String body, String contentType, int status) {
-    int length = body.getBytes(StandardCharsets.UTF_8).length;
-    return "HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found") + "\r\nContent-Type: " + contentType
-        + "\r\nContent-Length: " + length + "\r\n\r\n" + body;
+    return record(i, "response", url, "application/http; msgtype=response",
+        WarcBytes.httpResponse(status, contentType, WarcBytes.utf8(body)));
   }
 
   private static byte[] request(int i, String url) {
     String host = url.replaceFirst("https://", "").replaceFirst("/.*", "");
     return record(i + 100_000, "request", url, "application/http; msgtype=request",
-        "GET " + url.replaceFirst("https://[^/]+", "") + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+        WarcBytes.utf8("GET " + url.replaceFirst("https://[^/]+", "") + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n"));
   }
 
-  private static byte[] revisit(int i, String url) {
-    return record(i, "revisit", url, "application/http; msgtype=response", "HTTP/1.1 200 OK\r\n\r\n");
+  private static byte[] record(int i, String type, String url, String contentType, byte[] block, String... extra) {
+    String id = "urn:uuid:" + UUID.nameUUIDFromBytes(WarcBytes.utf8("corpus-sample-record-" + i));
+    return WarcBytes.record(type, id, START.plusSeconds(Math.max(0, i)), url, contentType, block, extra);
   }
 
-  private static byte[] record(int i, String type, String url, String contentType, String block) {
-    byte[] content = block.getBytes(StandardCharsets.UTF_8);
-    StringBuilder header = new StringBuilder("WARC/1.0\r\n")
-        .append("WARC-Type: ").append(type).append("\r\n")
-        .append("WARC-Record-ID: <urn:uuid:").append(recordId(i)).append(">\r\n")
-        .append("WARC-Date: ").append(START.plusSeconds(Math.max(0, i))).append("\r\n");
-    if (url != null) {
-      header.append("WARC-Target-URI: ").append(url).append("\r\n");
-    }
-    if (type.equals("revisit")) {
-      header.append("WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest\r\n");
-    }
-    header.append("Content-Type: ").append(contentType).append("\r\n")
-        .append("Content-Length: ").append(content.length).append("\r\n\r\n");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(header.toString().getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(content);
-    out.writeBytes("\r\n\r\n".getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
-  }
-
-  private static UUID recordId(int i) {
-    return UUID.nameUUIDFromBytes(("corpus-sample-record-" + i).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] member(byte[] record) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(record);
-    }
-    return bytes.toByteArray();
+  private static byte[] member(byte[] record) {
+    return WarcBytes.gzip(record);
   }
 }

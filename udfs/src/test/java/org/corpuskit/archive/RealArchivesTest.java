@@ -1,0 +1,106 @@
+package org.corpuskit.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.corpuskit.SharedData;
+import org.junit.jupiter.api.Test;
+
+/** The reader against real archives from ../shared/data (skipped when it is absent). */
+class RealArchivesTest {
+  private static Archives.Read read(String relative) {
+    return Archives.read(SharedData.require("warc/" + relative));
+  }
+
+  private static void assertCountsAddUp(Archives.Read read) {
+    FileSummary s = read.summary();
+    assertEquals(read.events().size(), s.records());
+    assertEquals(s.records(), s.pages() + s.skipped() + s.failed());
+  }
+
+  @Test
+  void aCommonCrawlWarcAndItsWetGiveThePageTheSameId() {
+    Archives.Read warc = read("commoncrawl-whirlwind/whirlwind.warc.gz");
+    Archives.Read wet = read("commoncrawl-whirlwind/whirlwind.warc.wet.gz");
+    assertEquals(1, warc.pages().size());
+    assertEquals(1, wet.pages().size());
+    assertEquals("https://an.wikipedia.org/wiki/Escopete", warc.pages().get(0).url());
+    assertEquals(warc.pages().get(0).docId(), wet.pages().get(0).docId());
+    assertEquals(ArchivePage.Kind.TEXT, wet.pages().get(0).kind());
+  }
+
+  @Test
+  void aCommonCrawlExcerptReadsEveryResponse() {
+    Archives.Read read = read("resiliparse/warcfile.warc.gz");
+    assertEquals(16, read.pages().size());
+    assertTrue(read.failures().isEmpty());
+    assertCountsAddUp(read);
+  }
+
+  @Test
+  void anArcFileReadsLikeItsWarcTwin() {
+    Archives.Read arc = read("aut/example.arc.gz");
+    Archives.Read warc = read("aut/example.warc.gz");
+    assertEquals(warc.pages().size(), arc.pages().size());
+    assertEquals(94, arc.pages().size());
+    assertEquals(38, arc.summary().outcomes().get("skipped:not_http"), "dns: records are not HTTP");
+    assertTrue(arc.failures().isEmpty());
+    assertCountsAddUp(arc);
+  }
+
+  @Test
+  void aClippedGzipFileIsOneTruncatedFileFailure() {
+    Archives.Read read = read("resiliparse/clipped.warc.gz");
+    assertEquals(List.of(FailReason.TRUNCATED_FILE), read.failures().stream().map(ReadEvent.Failure::reason).toList());
+    assertCountsAddUp(read);
+  }
+
+  @Test
+  void chunkedTransferEncodingIsUndone() {
+    Archives.Read read = read("warcio/example-iana.org-chunked.warc");
+    String html = read.pages().get(0).content();
+    assertTrue(html.strip().startsWith("<!doctype html>") || html.strip().startsWith("<!DOCTYPE html>"), html);
+    assertTrue(html.strip().endsWith("</html>"));
+  }
+
+  @Test
+  void aTargetUriInAngleBracketsIsUnwrapped() {
+    Archives.Read read = read("warcio/example-wget-bad-target-uri.warc.gz");
+    assertEquals("http://example.com/", read.pages().get(0).url());
+    Archives.Read dolma = read("dolma/sample-0000.warc.gz");
+    assertTrue(dolma.pages().stream().allMatch(p -> p.url().startsWith("http")));
+    assertEquals(22, dolma.pages().size());
+  }
+
+  @Test
+  void clueWebEucJpPagesStoredDecodedUnderAGzipHeaderAreRead() {
+    Archives.Read read = read("resiliparse/clueweb-quirk.warc.gz");
+    assertEquals(29, read.pages().size());
+    assertTrue(read.failures().isEmpty());
+    assertEquals("EUC-JP", read.pages().get(0).charset());
+    assertTrue(read.pages().get(0).content().chars().anyMatch(c -> Character.UnicodeScript.of(c)
+        == Character.UnicodeScript.HIRAGANA || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+  }
+
+  @Test
+  void lowerCaseHeaderNamesAreRead() {
+    Archives.Read read = read("slyrz-warc/test.warc.gz");
+    assertEquals(10, read.summary().records());
+    assertTrue(read.failures().isEmpty());
+  }
+
+  @Test
+  void aHandWrittenWetFileWithWrongLengthsLosesNoRecord() {
+    Archives.Read read = read("cc_net/sample.warc.txt");
+    assertEquals(3, read.pages().size());
+    assertCountsAddUp(read);
+  }
+
+  @Test
+  void aCommonCrawlPathListingIsNotAnArchive() {
+    Archives.Read read = read("commoncrawl-whirlwind/CC-MAIN-2024-22.warc.paths.gz");
+    assertEquals(1, read.failures().size());
+    assertEquals(0, read.pages().size());
+  }
+}

@@ -1,0 +1,32 @@
+package org.corpuskit.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class UrlPartsTest {
+  @Test
+  void theHostIsLowerCaseWithoutPortUserOrTrailingDot() {
+    assertEquals("www.example.co.uk", UrlParts.host("https://user:pw@WWW.Example.co.uk.:8443/a?b#c"));
+  }
+
+  @Test
+  void theRegisteredDomainFollowsThePublicSuffixList() {
+    assertEquals("example.co.uk", UrlParts.registeredDomain("news.www.example.co.uk"));
+    assertEquals("example.com", UrlParts.registeredDomain("example.com"));
+    assertEquals("bbc.co.uk", UrlParts.registeredDomain("www.bbc.co.uk"));
+  }
+
+  @Test
+  void hostsWithoutAPublicSuffixAreTheirOwnDomain() {
+    assertEquals("192.0.2.7", UrlParts.registeredDomain(UrlParts.host("http://192.0.2.7/x")));
+    assertEquals("localhost", UrlParts.registeredDomain("localhost"));
+  }
+
+  @Test
+  void badUrlsGiveEmptyStringsInsteadOfErrors() {
+    assertEquals("", UrlParts.host("not a url"));
+    assertEquals("", UrlParts.host(null));
+    assertEquals("", UrlParts.registeredDomain(""));
+  }
+}
