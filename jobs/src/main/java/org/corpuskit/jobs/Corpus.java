@@ -135,6 +135,7 @@ public final class Corpus {
 
   static int runExtract(SparkOptions options, List<String> inputs, String out) {
     ExtractJob.Options jobOptions = options.jobOptions(inputs, out);
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession session = options.session("corpus");
     try {
       long start = System.nanoTime();
@@ -144,7 +145,9 @@ public final class Corpus {
           (System.nanoTime() - start) / 1e9);
       return summary.addsUp() ? 0 : 3;
     } finally {
-      session.stop();
+      if (ownSession) {
+        session.stop();
+      }
     }
   }
 

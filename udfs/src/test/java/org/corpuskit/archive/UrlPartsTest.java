@@ -18,9 +18,17 @@ class UrlPartsTest {
   }
 
   @Test
-  void hostsWithoutAPublicSuffixAreTheirOwnDomain() {
+  void ipAddressesAndSingleLabelsAreTheirOwnDomain() {
     assertEquals("192.0.2.7", UrlParts.registeredDomain(UrlParts.host("http://192.0.2.7/x")));
+    assertEquals("[2001:db8::1]", UrlParts.registeredDomain(UrlParts.host("http://[2001:db8::1]/x")));
     assertEquals("localhost", UrlParts.registeredDomain("localhost"));
+    assertEquals("co.uk", UrlParts.registeredDomain("co.uk"));
+  }
+
+  @Test
+  void anUnknownSuffixKeepsTheLastTwoLabels() {
+    assertEquals("millbrook-gazette.example", UrlParts.registeredDomain("www.millbrook-gazette.example"));
+    assertEquals("corp.internal", UrlParts.registeredDomain("wiki.eng.corp.internal"));
   }
 
   @Test
