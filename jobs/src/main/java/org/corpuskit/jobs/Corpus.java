@@ -34,7 +34,12 @@ public final class Corpus {
   private Corpus() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Corpus()).execute(args));
+    System.exit(execute(args));
+  }
+
+  /** Runs one command line and returns its exit code: 0 done, 1 failed, 2 usage error, 3 counts off. */
+  static int execute(String... args) {
+    return new CommandLine(new Corpus()).execute(args);
   }
 
   /** Options shared by the commands that run Spark. */

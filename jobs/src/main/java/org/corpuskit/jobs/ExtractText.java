@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.corpuskit.archive.CharsetDecoder;
 import org.corpuskit.archive.UrlParts;
 import org.corpuskit.extract.Extraction;
 import org.corpuskit.extract.MainContentExtractor;
@@ -45,6 +46,9 @@ final class ExtractText implements Serializable {
 
   static Row extract(Row page, String source, MainContentExtractor extractor) {
     String url = Outcomes.pageField(page, "url");
+    String httpContentType = Outcomes.pageField(page, "http_content_type");
+    CharsetDecoder.Decoded decoded = CharsetDecoder.decode(Outcomes.pageField(page, "payload"),
+        httpContentType.isEmpty() ? null : httpContentType);
     String title;
     String text;
     String lang;
@@ -52,19 +56,19 @@ final class ExtractText implements Serializable {
     try {
       if ("text".equals(Outcomes.pageField(page, "kind"))) {
         title = "";
-        text = Outcomes.<String>pageField(page, "content").strip();
+        text = decoded.text().strip();
         lang = "";
         extractorName = WET_EXTRACTOR;
       } else {
-        Extraction extraction = extractor.extract(Outcomes.pageField(page, "content"), url);
+        Extraction extraction = extractor.extract(decoded.text(), url);
         title = extraction.title();
         text = extraction.text();
         lang = extraction.lang();
         extractorName = MainContentExtractor.VERSION;
       }
     } catch (RuntimeException | StackOverflowError e) {
-      return Outcomes.error(Outcomes.pageField(page, "warc_file"), Outcomes.pageField(page, "warc_offset"), "extract", "extract_failed",
-          e.getClass().getSimpleName() + ": " + e.getMessage(), url);
+      return Outcomes.error(Outcomes.pageField(page, "warc_file"), Outcomes.pageField(page, "warc_offset"), "extract",
+          "extract_failed", e.getClass().getSimpleName() + ": " + e.getMessage(), url);
     }
     if (text.isBlank()) {
       return Outcomes.rejected(page, "extract", "empty_text");
@@ -73,7 +77,7 @@ final class ExtractText implements Serializable {
     String warcFile = Outcomes.pageField(page, "warc_file");
     Row document = RowFactory.create(Outcomes.pageField(page, "doc_id"), url, host, UrlParts.registeredDomain(host),
         Inputs.crawlOf(warcFile), Outcomes.pageField(page, "fetch_time"), warcFile, Outcomes.pageField(page, "warc_offset"),
-        Outcomes.pageField(page, "content_type"), Outcomes.pageField(page, "charset"), Outcomes.pageField(page, "http_status"), lang, title, text, source,
+        Outcomes.pageField(page, "content_type"), decoded.charset(), Outcomes.pageField(page, "http_status"), lang, title, text, source,
         extractorName, Outcomes.pageField(page, "truncated"));
     return Outcomes.document(document);
   }

@@ -21,7 +21,7 @@ final class Outcomes {
   static final String REJECTED = "rejected";
   static final String SUMMARY = "summary";
 
-  /** A page as read, before extraction; content is the HTML (or WET text). */
+  /** A page as read, before extraction: payload holds the HTML (or WET text) bytes, not yet decoded. */
   static final StructType PAGE_TYPE = new StructType()
       .add("doc_id", DataTypes.StringType, false)
       .add("record_id", DataTypes.StringType, false)
@@ -30,10 +30,10 @@ final class Outcomes {
       .add("warc_file", DataTypes.StringType, false)
       .add("warc_offset", DataTypes.LongType, false)
       .add("content_type", DataTypes.StringType, false)
-      .add("charset", DataTypes.StringType, false)
+      .add("http_content_type", DataTypes.StringType, false)
       .add("http_status", DataTypes.IntegerType, false)
       .add("kind", DataTypes.StringType, false)
-      .add("content", DataTypes.StringType, false)
+      .add("payload", DataTypes.BinaryType, false)
       .add("truncated", DataTypes.BooleanType, false);
 
   static final StructType SCHEMA = new StructType()
@@ -48,7 +48,7 @@ final class Outcomes {
 
   static Row page(ArchivePage p) {
     Row page = RowFactory.create(p.docId(), p.recordId(), p.url(), timestamp(p.fetchTimeMillis()), p.warcFile(),
-        p.offset(), p.contentType(), p.charset(), p.httpStatus(), p.kind().name().toLowerCase(), p.content(),
+        p.offset(), p.contentType(), p.httpContentType(), p.httpStatus(), p.kind().name().toLowerCase(), p.payload(),
         p.truncated());
     return RowFactory.create(PAGE, page, null, null, null, null);
   }

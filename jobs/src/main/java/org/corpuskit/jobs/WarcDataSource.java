@@ -183,15 +183,15 @@ public final class WarcDataSource implements TableProvider, DataSourceRegister {
         return new GenericInternalRow(new Object[] {file, p.offset(),
             utf8(p.kind() == ArchivePage.Kind.TEXT ? "conversion" : "response"), utf8(p.recordId()), utf8(p.url()),
             p.fetchTimeMillis() < 0 ? null : p.fetchTimeMillis() * 1000, p.httpStatus(), utf8(p.contentType()),
-            utf8("page"), utf8(p.content()), null});
+            utf8("page"), utf8(p.decoded().text()), null});
       }
       if (event instanceof ReadEvent.Skipped skipped) {
         return new GenericInternalRow(new Object[] {file, skipped.offset(), utf8(skipped.recordType()), utf8(""),
-            utf8(skipped.url()), null, -1, utf8(""), utf8("skipped:" + skipped.reason().label()), null, null});
+            utf8(skipped.url()), null, -1, utf8(""), utf8(skipped.reason().outcome()), null, null});
       }
       ReadEvent.Failure failure = (ReadEvent.Failure) event;
       return new GenericInternalRow(new Object[] {file, failure.offset(), utf8("failure"), utf8(""), utf8(""), null,
-          -1, utf8(""), utf8("failed:" + failure.reason().label()), null, utf8(failure.message())});
+          -1, utf8(""), utf8(failure.reason().outcome()), null, utf8(failure.message())});
     }
 
     private static UTF8String utf8(String s) {

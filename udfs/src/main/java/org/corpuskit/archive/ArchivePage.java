@@ -10,10 +10,11 @@ package org.corpuskit.archive;
  * @param warcFile the archive file the record was read from
  * @param offset byte offset of the record in that file (of its gzip member when compressed)
  * @param contentType the payload's media type without parameters, lower case
- * @param charset the charset the payload was decoded with (for WET: UTF-8)
+ * @param httpContentType the Content-Type header as sent, which may name a charset; empty when absent
  * @param httpStatus the HTTP status, or -1 for records with no HTTP response (WET conversions, resources)
  * @param kind {@link Kind#HTML} to extract text from, {@link Kind#TEXT} when the text is already extracted
- * @param content the decoded payload
+ * @param payload the payload bytes, with transfer and content encodings undone but not yet decoded to text:
+ *     decoding is the extractor's work, so reading stays as fast as parsing allows
  * @param truncated true when the payload was cut, by the crawler or at this reader's size limit
  */
 public record ArchivePage(
@@ -24,11 +25,16 @@ public record ArchivePage(
     String warcFile,
     long offset,
     String contentType,
-    String charset,
+    String httpContentType,
     int httpStatus,
     Kind kind,
-    String content,
+    byte[] payload,
     boolean truncated) {
+
+  /** The payload as text, with the charset chosen by {@link CharsetDecoder}. */
+  public CharsetDecoder.Decoded decoded() {
+    return CharsetDecoder.decode(payload, httpContentType.isEmpty() ? null : httpContentType);
+  }
 
   /** Whether {@link #content} is markup or already plain text. */
   public enum Kind { HTML, TEXT }

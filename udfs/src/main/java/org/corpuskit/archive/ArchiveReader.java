@@ -1,7 +1,6 @@
 package org.corpuskit.archive;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -36,6 +35,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * file offset and reason for whatever cannot be read. After a failure it looks for the next record start (a gzip
  * member that inflates to a record header, or a {@code WARC/} line) and goes on from there, so one bad record
  * costs one record. It never throws for bad input; memory is bounded by {@link ReaderConfig#maxPayloadBytes}.
+ * Gzip files are inflated by {@link GzipMembersChannel}, which maps each record back to its member's offset.
  *
  * <p>Not thread-safe: one reader per file per thread.
  */
@@ -43,6 +43,8 @@ public final class ArchiveReader implements Closeable {
   private static final DateTimeFormatter ARC_DATE =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final int SCAN_CHUNK = 64 * 1024;
+  /** jwarc's default is 8 KiB; larger reads mean fewer calls through the parser on large records. */
+  private static final int READ_BUFFER = 64 * 1024;
 
   private final String file;
   private final SeekableByteChannel channel;
@@ -50,6 +52,7 @@ public final class ArchiveReader implements Closeable {
   private final FileSummary.Counter counter;
   private final boolean gzip;
   private WarcReader reader;
+  private GzipMembersChannel members;
   private long readerStart;
   private boolean freshReader;
   private long lastRecordStart = -1;
@@ -82,7 +85,8 @@ public final class ArchiveReader implements Closeable {
       try {
         if (reader == null) {
           readerStart = channel.position();
-          reader = new WarcReader(channel);
+          members = gzip ? new GzipMembersChannel(channel) : null;
+          reader = new WarcReader(members == null ? channel : members, ByteBuffer.allocate(READ_BUFFER).flip());
           reader.setLenient(true);
           freshReader = true;
         }
@@ -92,7 +96,7 @@ public final class ArchiveReader implements Closeable {
           break;
         }
         freshReader = false;
-        lastRecordStart = reader.position();
+        lastRecordStart = recordOffset(reader.position());
         sawRecord = true;
         ReadEvent event = count(eventOf(record.get(), lastRecordStart));
         ReadEvent failureBefore = takeSuspectedFailure();
@@ -119,8 +123,18 @@ public final class ArchiveReader implements Closeable {
    * too, only the retry's precise failure is reported. Either way each incident is reported once and no good
    * record after it is lost.
    */
+  /** The file offset of a record at {@code position} of the stream jwarc reads (inflated, for gzip files). */
+  private long recordOffset(long position) {
+    if (members == null) {
+      return position;
+    }
+    long offset = members.compressedOffsetOf(position);
+    members.forgetBefore(position);
+    return offset;
+  }
+
   private ReadEvent onReadFailure(Throwable e) {
-    reader = null;
+    dropReader();
     if (freshReader) {
       suspectedFailure = null;
       moveTo(nextRecordStart(readerStart + 1));
@@ -136,6 +150,15 @@ public final class ArchiveReader implements Closeable {
     ReadEvent failure = suspectedFailure;
     suspectedFailure = null;
     return failure == null ? null : count(failure);
+  }
+
+  /** Closing jwarc's reader would close the file; the inflater alone is released, and rebuilt on the next read. */
+  private void dropReader() {
+    reader = null;
+    if (members != null) {
+      members.close();
+      members = null;
+    }
   }
 
   private void moveTo(long position) {
@@ -157,13 +180,8 @@ public final class ArchiveReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    try {
-      if (reader != null) {
-        reader.close();
-      }
-    } finally {
-      channel.close();
-    }
+    dropReader();
+    channel.close();
   }
 
   private ReadEvent count(ReadEvent event) {
@@ -255,14 +273,13 @@ public final class ArchiveReader implements Closeable {
     if (!HtmlSniffer.isHtml(mediaType, payload.bytes)) {
       return new ReadEvent.Skipped(offset, record.type(), targetOf(record), SkipReason.NOT_HTML);
     }
-    CharsetDecoder.Decoded decoded = CharsetDecoder.decode(payload.bytes, contentType);
     String recordId = recordId(record);
     String url = url(record);
     long time = fetchTime(record);
     boolean truncated = payload.truncated || record.headers().first("WARC-Truncated").isPresent();
     return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
-        mediaType.isEmpty() ? "text/html" : mediaType, decoded.charset(), status, ArchivePage.Kind.HTML,
-        decoded.text(), truncated));
+        mediaType.isEmpty() ? "text/html" : mediaType, contentType == null ? "" : contentType, status,
+        ArchivePage.Kind.HTML, payload.bytes, truncated));
   }
 
   private ReadEvent fromConversion(WarcConversion conversion, long offset) throws IOException {
@@ -273,30 +290,37 @@ public final class ArchiveReader implements Closeable {
     String recordId = conversion.refersTo().map(Object::toString).orElseGet(() -> recordId(conversion));
     String url = url(conversion);
     long time = fetchTime(conversion);
-    CharsetDecoder.Decoded decoded = CharsetDecoder.decode(payload.bytes, "text/plain; charset=UTF-8");
     return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
-        "text/plain", decoded.charset(), -1, ArchivePage.Kind.TEXT, decoded.text(), payload.truncated));
+        "text/plain", "text/plain; charset=UTF-8", -1, ArchivePage.Kind.TEXT, payload.bytes, payload.truncated));
   }
 
   private record Payload(byte[] bytes, boolean truncated) {}
 
-  /** Reads at most {@code maxPayloadBytes}; the rest of the record is skipped by the WARC reader. */
+  /**
+   * Reads at most {@code maxPayloadBytes}; the rest of the record is skipped by the WARC reader. A body of known
+   * length is read straight into an array of that size.
+   */
   private Payload readBounded(MessageBody body) throws IOException {
     int limit = config.maxPayloadBytes();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
-    while (out.size() <= limit) {
-      buffer.clear();
-      int n = body.read(buffer);
-      if (n < 0) {
-        return new Payload(out.toByteArray(), false);
+    long size = body.size();
+    byte[] bytes = new byte[size >= 0 ? (int) Math.min(size, limit) : Math.min(limit, 64 * 1024)];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (true) {
+      while (buffer.hasRemaining()) {
+        if (body.read(buffer) < 0) {
+          int n = buffer.position();
+          return new Payload(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), false);
+        }
       }
-      out.write(buffer.array(), 0, n);
+      if (bytes.length == size) {
+        return new Payload(bytes, false);
+      }
+      if (bytes.length >= limit) {
+        return new Payload(bytes, body.read(ByteBuffer.allocate(1)) > 0);
+      }
+      bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, limit));
+      buffer = ByteBuffer.wrap(bytes).position(buffer.position());
     }
-    byte[] all = out.toByteArray();
-    byte[] kept = new byte[limit];
-    System.arraycopy(all, 0, kept, 0, limit);
-    return new Payload(kept, true);
   }
 
   private static String mediaType(String contentType) {

@@ -15,9 +15,10 @@ import org.mozilla.universalchardet.UniversalDetector;
 /**
  * Decodes the bytes of a web page to text, choosing the charset as a careful browser would and distrusting
  * labels that the bytes contradict: a byte-order mark first; then the HTTP {@code Content-Type} charset, else the
- * {@code <meta>} one; a label of UTF-8 that the bytes break, or a single-byte label on bytes that are valid
- * multi-byte UTF-8, gives way to the bytes; with no usable label, valid UTF-8 is UTF-8 and anything else is
- * detected statistically, falling back to windows-1252. Invalid bytes become U+FFFD and never fail.
+ * {@code <meta>} one; a label of UTF-8 that the bytes break, or a single-byte label on bytes that are valid UTF-8,
+ * gives way to the bytes; with no usable label, valid UTF-8 is UTF-8 and anything else is detected
+ * statistically, falling back to windows-1252. Invalid bytes become U+FFFD and never fail. Valid UTF-8, the
+ * common case, is decoded in a single pass.
  *
  * <p>Thread-safe: static methods on immutable state.
  */
@@ -48,7 +49,16 @@ public final class CharsetDecoder {
     if (declared == null) {
       declared = charsetFromMeta(bytes);
     }
-    Charset chosen = choose(declared, bytes);
+    if (declared != null && !declared.equals(StandardCharsets.UTF_8) && !isSingleByte(declared)) {
+      return new Decoded(new String(bytes, declared), declared.name());
+    }
+    // Unlabelled, UTF-8 or single-byte: decode as UTF-8 once, and keep it when the bytes were valid UTF-8.
+    String utf8 = new String(bytes, StandardCharsets.UTF_8);
+    if (isValidUtf8(utf8, bytes)) {
+      boolean ascii = utf8.length() == bytes.length;
+      return new Decoded(utf8, ascii && declared != null ? declared.name() : StandardCharsets.UTF_8.name());
+    }
+    Charset chosen = declared == null || declared.equals(StandardCharsets.UTF_8) ? detect(bytes) : declared;
     return new Decoded(new String(bytes, chosen), chosen.name());
   }
 
@@ -59,20 +69,6 @@ public final class CharsetDecoder {
     }
     Matcher m = HEADER_CHARSET.matcher(contentType);
     return m.find() ? forName(m.group(1)) : null;
-  }
-
-  private static Charset choose(Charset declared, byte[] bytes) {
-    Utf8 utf8 = Utf8.check(bytes);
-    if (declared == null) {
-      return utf8 == Utf8.INVALID ? detect(bytes) : StandardCharsets.UTF_8;
-    }
-    if (declared.equals(StandardCharsets.UTF_8)) {
-      return utf8 == Utf8.INVALID ? detect(bytes) : declared;
-    }
-    if (utf8 == Utf8.VALID_MULTIBYTE && isSingleByte(declared)) {
-      return StandardCharsets.UTF_8;
-    }
-    return declared;
   }
 
   private static boolean isSingleByte(Charset charset) {
@@ -130,44 +126,30 @@ public final class CharsetDecoder {
     }
   }
 
-  private enum Utf8 {
-    VALID_ASCII, VALID_MULTIBYTE, INVALID;
-
-    static Utf8 check(byte[] bytes) {
-      boolean ascii = true;
-      for (byte b : bytes) {
-        if (b < 0) {
-          ascii = false;
-          break;
-        }
-      }
-      if (ascii) {
-        return VALID_ASCII;
-      }
-      try {
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes, 0, truncatedAtCharBoundary(bytes)));
-        return VALID_MULTIBYTE;
-      } catch (CharacterCodingException e) {
-        return INVALID;
-      }
+  /**
+   * Whether decoding as UTF-8 met no invalid bytes: the text has no U+FFFD, or only at its very end (records
+   * truncated by the crawler may end inside a character), or the page itself contains U+FFFD and a strict
+   * decoder confirms the bytes.
+   */
+  private static boolean isValidUtf8(String decoded, byte[] bytes) {
+    int replacement = decoded.indexOf('\uFFFD');
+    if (replacement < 0 || replacement >= decoded.length() - 1 && bytes.length > 0 && bytes[bytes.length - 1] < 0
+        && !endsWithEncodedReplacement(bytes)) {
+      return true;
     }
-
-    /** Records truncated by the crawler may end inside a character; that alone does not make the text invalid. */
-    private static int truncatedAtCharBoundary(byte[] bytes) {
-      int end = bytes.length;
-      for (int i = 1; i <= 3 && end - i >= 0; i++) {
-        int b = bytes[end - i] & 0xff;
-        if (b >= 0xC0) {
-          return end - i;
-        }
-        if (b < 0x80) {
-          return end;
-        }
-      }
-      return end;
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
     }
+  }
+
+  private static boolean endsWithEncodedReplacement(byte[] b) {
+    int n = b.length;
+    return n >= 3 && (b[n - 3] & 0xff) == 0xEF && (b[n - 2] & 0xff) == 0xBF && (b[n - 1] & 0xff) == 0xBD;
   }
 }

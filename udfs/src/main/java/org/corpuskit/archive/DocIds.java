@@ -36,12 +36,17 @@ public final class DocIds {
     return hash("capture:" + captureDate + " " + url);
   }
 
-  private static String hash(String value) {
+  /** Looking a digest up by name costs more than hashing a record id, so each thread keeps one. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+  });
+
+  private static String hash(String value) {
+    byte[] digest = SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 16);
   }
 }

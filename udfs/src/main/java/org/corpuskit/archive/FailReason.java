@@ -17,8 +17,16 @@ public enum FailReason {
   /** The storage failed while reading. */
   IO_ERROR;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+  private final String outcome = "failed:" + label;
+
   /** The reason as written in the errors dataset, e.g. {@code malformed_record}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
+  }
+
+  /** The outcome key of summaries, e.g. {@code failed:malformed_record}. */
+  public String outcome() {
+    return outcome;
   }
 }

@@ -57,9 +57,9 @@ public record FileSummary(String file, Map<String, Long> recordTypes, Map<String
     void outcome(ReadEvent event) {
       String key;
       if (event instanceof ReadEvent.Skipped skipped) {
-        key = "skipped:" + skipped.reason().label();
+        key = skipped.reason().outcome();
       } else if (event instanceof ReadEvent.Failure failure) {
-        key = "failed:" + failure.reason().label();
+        key = failure.reason().outcome();
       } else {
         key = "page";
       }

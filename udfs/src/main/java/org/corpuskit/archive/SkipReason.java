@@ -17,8 +17,16 @@ public enum SkipReason {
   /** The payload has no bytes. */
   EMPTY_PAYLOAD;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+  private final String outcome = "skipped:" + label;
+
   /** The reason as written in summaries, e.g. {@code http_status}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
+  }
+
+  /** The outcome key of summaries, e.g. {@code skipped:http_status}. */
+  public String outcome() {
+    return outcome;
   }
 }

@@ -109,14 +109,14 @@ class ArchiveReaderTest {
         Archives.response(3, "https://a.example/chunked", chunkedHttp),
         Archives.response(4, "https://a.example/br",
             WarcBytes.httpResponse(200, "text/html", brotli, "Content-Encoding: br"))));
-    assertEquals(List.of(html, html, html, "<p>brotli</p>"), read.pages().stream().map(ArchivePage::content).toList());
+    assertEquals(List.of(html, html, html, "<p>brotli</p>"), read.pages().stream().map(page -> page.decoded().text()).toList());
   }
 
   @Test
   void keepsAPayloadStoredDecodedUnderAGzipHeaderAsItIs() {
     Archives.Read read = Archives.read(Archives.write(dir, "quirk.warc", Archives.response(1, "https://a.example/",
         WarcBytes.httpResponse(200, "text/html", WarcBytes.utf8(page("already decoded")), "Content-Encoding: gzip"))));
-    assertEquals(page("already decoded"), read.pages().get(0).content());
+    assertEquals(page("already decoded"), read.pages().get(0).decoded().text());
   }
 
   @Test
@@ -124,8 +124,8 @@ class ArchiveReaderTest {
     String html = "<html><body><p>Городская библиотека</p></body></html>";
     Archives.Read read = Archives.read(Archives.write(dir, "cp1251.warc", Archives.response(1, "https://a.example/",
         WarcBytes.httpResponse(200, "text/html; charset=windows-1251", html.getBytes(Charset.forName("windows-1251"))))));
-    assertEquals("windows-1251", read.pages().get(0).charset());
-    assertEquals(html, read.pages().get(0).content());
+    assertEquals("windows-1251", read.pages().get(0).decoded().charset());
+    assertEquals(html, read.pages().get(0).decoded().text());
   }
 
   @Test
@@ -134,7 +134,7 @@ class ArchiveReaderTest {
     Archives.Read read = Archives.read(Archives.write(dir, "bad-bytes.warc",
         Archives.response(1, "https://a.example/", WarcBytes.httpResponse(200, "text/html; charset=utf-8", body))));
     assertEquals(1, read.pages().size());
-    assertTrue(read.pages().get(0).content().startsWith("<p>"));
+    assertTrue(read.pages().get(0).decoded().text().startsWith("<p>"));
   }
 
   @Test
@@ -247,7 +247,7 @@ class ArchiveReaderTest {
     Archives.Read read = Archives.read(file, new ReaderConfig(1 << 20, 1 << 20));
     assertEquals(2, read.pages().size());
     assertTrue(read.pages().get(0).truncated());
-    assertEquals(1 << 20, read.pages().get(0).content().length());
+    assertEquals(1 << 20, read.pages().get(0).payload().length);
     assertFalse(read.pages().get(1).truncated());
   }
 

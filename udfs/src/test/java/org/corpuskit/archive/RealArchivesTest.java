@@ -59,7 +59,7 @@ class RealArchivesTest {
   @Test
   void chunkedTransferEncodingIsUndone() {
     Archives.Read read = read("warcio/example-iana.org-chunked.warc");
-    String html = read.pages().get(0).content();
+    String html = read.pages().get(0).decoded().text();
     assertTrue(html.strip().startsWith("<!doctype html>") || html.strip().startsWith("<!DOCTYPE html>"), html);
     assertTrue(html.strip().endsWith("</html>"));
   }
@@ -78,8 +78,8 @@ class RealArchivesTest {
     Archives.Read read = read("resiliparse/clueweb-quirk.warc.gz");
     assertEquals(29, read.pages().size());
     assertTrue(read.failures().isEmpty());
-    assertEquals("EUC-JP", read.pages().get(0).charset());
-    assertTrue(read.pages().get(0).content().chars().anyMatch(c -> Character.UnicodeScript.of(c)
+    assertEquals("EUC-JP", read.pages().get(0).decoded().charset());
+    assertTrue(read.pages().get(0).decoded().text().chars().anyMatch(c -> Character.UnicodeScript.of(c)
         == Character.UnicodeScript.HIRAGANA || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
   }
 
