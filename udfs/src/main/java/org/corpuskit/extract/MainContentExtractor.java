@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,57 +33,55 @@ public final class MainContentExtractor {
   /** Written into every document so that a change of method can be traced in the output. */
   public static final String VERSION = "corpus-mce/1";
 
-  private static final String DROPPED_ELEMENTS = String.join(",",
+  /** Elements that never hold main content, dropped before anything else looks at the page. */
+  private static final Set<String> DROPPED_TAGS = Set.of(
       "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video", "audio",
-      "figcaption",
-      "button", "input", "select", "textarea", "option", "label", "link", "meta", "nav", "footer", "menu",
-      "dialog", "form[role=search]", "[hidden]", "[aria-hidden=true]", "[role=navigation]", "[role=banner]",
-      "[role=contentinfo]", "[role=complementary]", "[role=dialog]", "[role=alertdialog]", "[role=search]",
-      "[role=menu]", "[role=menubar]", "[itemprop=comment]", "[style~=(?i)display\\s*:\\s*none]",
-      "[style~=(?i)visibility\\s*:\\s*hidden]");
+      "figcaption", "button", "input", "select", "textarea", "option", "label", "link", "meta", "nav", "footer",
+      "menu", "dialog");
+  private static final Set<String> DROPPED_ROLES = Set.of(
+      "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar");
+  private static final Pattern HIDDEN_STYLE =
+      Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
   /** Class and id words of boilerplate; Readability's list, extended with cookie, share and recommendation widgets. */
-  private static final Pattern UNLIKELY = Pattern.compile(
+  private static final ClassWords UNLIKELY = new ClassWords(
       "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends"
           + "|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break"
           + "|agegate|pagination|pager|popup|yom-remote|cookie|consent|newsletter|share|sharing|subscri|promo"
           + "|outbrain|taboola|recommend|masthead|navbar|topbar|signup|paywall|byline|author-info|tag-list|tags"
           + "|navigation|nav-links|post-nav|rating|print-?link|kommentar|commentaire|comentario|upsell|cross-?sell"
-          + "|same-topic|next-?post|prev-?post|nextstory|alert|copyright|linkbox|savoir-?plus|untertitel",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern MAYBE = Pattern.compile(
-      "and|article|body|column|content|main|shadow|post|entry|story|text", Pattern.CASE_INSENSITIVE);
-  private static final Pattern POSITIVE = Pattern.compile(
-      "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern NEGATIVE = Pattern.compile(
+          + "|same-topic|next-?post|prev-?post|nextstory|alert|copyright|linkbox|savoir-?plus|untertitel");
+  private static final ClassWords MAYBE = new ClassWords(
+      "and|article|body|column|content|main|shadow|post|entry|story|text");
+  private static final ClassWords POSITIVE = new ClassWords(
+      "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|rich");
+  private static final ClassWords NEGATIVE = new ClassWords(
       "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead"
           + "|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags"
           + "|cookie|newsletter|subscribe|caption|credit|byline|author|dateline|timestamp|social|kommentar"
-          + "|commentaire|comentario|upsell|copyright|teaser|linkbox|alert",
-      Pattern.CASE_INSENSITIVE);
+          + "|commentaire|comentario|upsell|copyright|teaser|linkbox|alert");
   /**
    * Class and id words that name the main content on most sites, strongest first: publishing systems' article
    * bodies, then {@code <article>}, then story and column names, then generic content and main areas. The same
    * tiers as trafilatura's body expressions, as regular expressions over class and id.
    */
-  private static final List<Pattern> CONTENT_HINTS = List.of(
-      Pattern.compile("(?i)post[-_]?(text|body|entry|content)|postcontent|article[-_]?(text|content|body)"
+  private static final List<ClassWords> CONTENT_HINTS = List.of(
+      new ClassWords("(?i)post[-_]?(text|body|entry|content)|postcontent|article[-_]?(text|content|body)"
           + "|article__(content|body|container)|entry-content|articlebody|page-content|text-content|body-text"
           + "|art-content|rich-text|story-?body|article-section"),
-      Pattern.compile("^<article>$"),
-      Pattern.compile("(?i)post-bodycopy|story-?content|postarea|theme-content|blog-content|section-content"
+      new ClassWords("^<article>$"),
+      new ClassWords("(?i)post-bodycopy|story-?content|postarea|theme-content|blog-content|section-content"
           + "|single-content|single-post|main-column|wpb_text_column|^primary|^article |^text$|^article$"
           + "|^story$|field-body|fulltext|^<role=article>$"),
-      Pattern.compile("(?i)content[-_]?main|content[-_]?body|contentbody|content__body|main-?content|^content$"),
-      Pattern.compile("(?i)^main|^<main>$"));
+      new ClassWords("(?i)content[-_]?main|content[-_]?body|contentbody|content__body|main-?content|^content$"),
+      new ClassWords("(?i)^main|^<main>$"));
   private static final int MIN_HINTED_CHARS = 200;
   private static final Evaluator IN_TABLE_OR_CODE = QueryParser.parse("table, code, pre");
   /**
    * Class and id words of the short lines around an article body: dates, bylines, categories, share and rating
    * widgets, post navigation. Whole words, so that {@code metadata-table} or {@code update} stay.
    */
-  private static final Pattern METADATA = Pattern.compile(
+  private static final ClassWords METADATA = new ClassWords(
       "(?i)(^|[-_\\s])(date|dateline|datum|time|timestamp|posted|postmeta|meta|byline|author|authors|categor(y|ies)"
           + "|tags?|breadcrumbs?|share|sharing|social|rating|related|navigation|nav|pagination|print|comments?"
           + "|comment-count|subline|kicker)([-_\\s]|$)");
@@ -128,7 +127,7 @@ public final class MainContentExtractor {
     Element html = doc.selectFirst("html");
     String lang = html == null ? "" : html.attr("lang").strip();
     Element body = doc.body();
-    Removal.removeAll(body.select(DROPPED_ELEMENTS));
+    Removal.removeAll(droppedElements(body));
     String best = "";
     for (Strictness strictness : Strictness.values()) {
       Element attempt = strictness == Strictness.values()[Strictness.values().length - 1] ? body : body.clone();
@@ -141,6 +140,35 @@ public final class MainContentExtractor {
       }
     }
     return new Extraction(title, best, lang);
+  }
+
+  /** The elements to drop, outermost only: one pass with set lookups, where a selector list costs far more. */
+  private static List<Element> droppedElements(Element body) {
+    List<Element> dropped = new ArrayList<>();
+    Set<Element> droppedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element element : body.getAllElements()) {
+      if (element != body && isDropped(element) && !hasAncestorIn(element, body, droppedSet)) {
+        dropped.add(element);
+        droppedSet.add(element);
+      }
+    }
+    return dropped;
+  }
+
+  private static boolean isDropped(Element element) {
+    if (DROPPED_TAGS.contains(element.normalName())) {
+      return true;
+    }
+    if (element.attributesSize() == 0) {
+      return false;
+    }
+    if (element.hasAttr("hidden") || element.attr("aria-hidden").equalsIgnoreCase("true")
+        || DROPPED_ROLES.contains(element.attr("role").strip().toLowerCase(Locale.ROOT))
+        || element.attr("itemprop").equalsIgnoreCase("comment")) {
+      return true;
+    }
+    String style = element.attr("style");
+    return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
   }
 
   /**
@@ -235,7 +263,7 @@ public final class MainContentExtractor {
       }
       String match = element.className() + " " + element.id();
       boolean looksUnlikely = element.nameIs("aside")
-          || !match.isBlank() && UNLIKELY.matcher(match).find() && !MAYBE.matcher(match).find();
+          || !match.isBlank() && UNLIKELY.find(match) && !MAYBE.find(match);
       if (!looksUnlikely) {
         continue;
       }
@@ -294,7 +322,7 @@ public final class MainContentExtractor {
         default -> { }
       }
     }
-    for (Pattern hint : CONTENT_HINTS) {
+    for (ClassWords hint : CONTENT_HINTS) {
       for (Element element : containers) {
         if (matchesHint(element, hint) && stats.of(element).textChars >= MIN_HINTED_CHARS
             && stats.linkDensity(element) < 0.5) {
@@ -305,18 +333,18 @@ public final class MainContentExtractor {
     return null;
   }
 
-  private static boolean matchesHint(Element element, Pattern hint) {
-    if (hint.matcher("<" + element.normalName() + ">").find()
-        || hint.matcher("<role=" + element.attr("role") + ">").find()
+  private static boolean matchesHint(Element element, ClassWords hint) {
+    if (hint.find("<" + element.normalName() + ">")
+        || hint.find("<role=" + element.attr("role") + ">")
         || element.attr("itemprop").equalsIgnoreCase("articleBody") && hint == CONTENT_HINTS.get(0)) {
       return true;
     }
     String id = element.id();
-    if (!id.isEmpty() && hint.matcher(id).find()) {
+    if (hint.find(id)) {
       return true;
     }
     String className = element.className();
-    return !className.isEmpty() && hint.matcher(className).find();
+    return hint.find(className);
   }
 
   private static Element topCandidate(Element body, Map<Element, Double> scores) {
@@ -398,10 +426,10 @@ public final class MainContentExtractor {
       if (value.isEmpty()) {
         continue;
       }
-      if (NEGATIVE.matcher(value).find()) {
+      if (NEGATIVE.find(value)) {
         weight -= 25;
       }
-      if (POSITIVE.matcher(value).find()) {
+      if (POSITIVE.find(value)) {
         weight += 25;
       }
     }
@@ -522,7 +550,7 @@ public final class MainContentExtractor {
       return false;
     }
     String match = element.className() + " " + element.id();
-    return !match.isBlank() && stats.of(element).textChars < MAX_METADATA_CHARS && METADATA.matcher(match).find();
+    return !match.isBlank() && stats.of(element).textChars < MAX_METADATA_CHARS && METADATA.find(match);
   }
 
   private static boolean isClutter(Element element, NodeStats stats) {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# End-to-end check of the cluster jar on a real standalone Spark cluster: a master and a worker process on this
+# machine (loopback only), the embedded sample submitted with deploy/spark-submit.sh, the counts checked.
+# Needs no Spark installation: SPARK_HOME is assembled from the Spark jars Maven resolves for jobs/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d)"
+master_pid=""
+worker_pid=""
+cleanup() {
+  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null || true
+  [ -n "$master_pid" ] && kill "$master_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cd "$root"
+mvn -B -q -DskipTests -pl jobs -am install
+mvn -B -q -pl jobs dependency:build-classpath -DincludeScope=compile -Dmdep.outputFile="$work/classpath.txt"
+
+# SPARK_HOME/jars: what a cluster has (Spark with its Jackson and Guava, Hadoop, S3A), i.e. the job's class path
+# without the libraries the cluster jar carries itself.
+export SPARK_HOME="$work/spark"
+mkdir -p "$SPARK_HOME/jars" "$SPARK_HOME/bin"
+tr ':' '\n' < "$work/classpath.txt" | grep -vE '/(corpus-[a-z]+-|jsoup-|jwarc-|picocli-|dec-0|juniversalchardet-)' |
+  while read -r jar; do ln -s "$jar" "$SPARK_HOME/jars/"; done
+cat > "$SPARK_HOME/bin/spark-submit" <<'SUBMIT'
+#!/usr/bin/env bash
+exec java -Xmx1g -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit "$@"
+SUBMIT
+chmod +x "$SPARK_HOME/bin/spark-submit"
+export SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
+
+port=$((20000 + RANDOM % 20000))
+java -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
+  --host 127.0.0.1 --port "$port" --webui-port 0 > "$work/master.log" 2>&1 &
+master_pid=$!
+java -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$port" \
+  --host 127.0.0.1 --cores 2 --memory 2g --webui-port 0 --work-dir "$work/worker" > "$work/worker.log" 2>&1 &
+worker_pid=$!
+for _ in $(seq 1 60); do
+  grep -q "Registering worker" "$work/master.log" && break
+  sleep 1
+done
+grep -q "Registering worker" "$work/master.log" || { cat "$work/master.log" "$work/worker.log"; exit 1; }
+
+out="$work/out"
+SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit" deploy/spark-submit.sh \
+  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 1g -- \
+  run --out "$out" | tee "$work/run.log"
+grep -qE "^files 1, records [0-9]+: pages [0-9]+, skipped [0-9]+, failed 3; pages [0-9]+: documents [0-9]+, rejected 0, failed 0$" "$work/run.log"
+grep -q "app-" "$work/worker.log" || { echo "the worker ran no executor"; exit 1; }
+echo "local cluster test passed: the job ran on a standalone master and worker"
