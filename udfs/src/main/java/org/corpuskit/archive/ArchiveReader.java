@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageBody;
 import org.netpreserve.jwarc.WarcConversion;
@@ -230,25 +229,28 @@ public final class ArchiveReader implements Closeable {
     if (!target.startsWith("http:") && !target.startsWith("https:")) {
       return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.NOT_HTTP);
     }
-    HttpResponse http;
+    Payload block = readBounded(response.body(), config.maxPayloadBytes() + HttpHead.MAX_HEAD_BYTES);
+    HttpHead http;
     try {
-      http = response.http();
-    } catch (IOException | RuntimeException e) {
-      throw new PayloadException(FailReason.MALFORMED_HTTP, describe(e));
+      http = HttpHead.parse(block.bytes, block.bytes.length);
+    } catch (HttpHead.MalformedException e) {
+      throw new PayloadException(FailReason.MALFORMED_HTTP, e.getMessage());
     }
     if (http.status() != 200) {
       return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.HTTP_STATUS);
     }
-    String contentType = http.headers().first("Content-Type").orElse(null);
+    String contentType = http.contentType();
     String mediaType = mediaType(contentType);
     if (HtmlSniffer.isNeverHtml(mediaType)) {
       return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.NOT_HTML);
     }
-    Payload raw = readBounded(http.body());
+    int bodyEnd = Math.min(block.bytes.length, http.bodyStart() + config.maxPayloadBytes());
+    Payload raw = new Payload(Arrays.copyOfRange(block.bytes, http.bodyStart(), bodyEnd),
+        block.truncated || bodyEnd < block.bytes.length);
+    byte[] body = http.chunked() ? HttpHead.dechunk(raw.bytes) : raw.bytes;
     Payload payload;
     try {
-      String encoding = http.headers().first("Content-Encoding").orElse(null);
-      ContentDecoding.Decoded decoded = ContentDecoding.decode(raw.bytes, encoding, config.maxPayloadBytes());
+      ContentDecoding.Decoded decoded = ContentDecoding.decode(body, http.contentEncoding(), config.maxPayloadBytes());
       payload = new Payload(decoded.bytes(), raw.truncated || decoded.truncated());
     } catch (IOException | RuntimeException e) {
       throw new PayloadException(FailReason.BAD_CONTENT_ENCODING, describe(e));
@@ -296,13 +298,16 @@ public final class ArchiveReader implements Closeable {
 
   private record Payload(byte[] bytes, boolean truncated) {}
 
-  /**
-   * Reads at most {@code maxPayloadBytes}; the rest of the record is skipped by the WARC reader. A body of known
-   * length is read straight into an array of that size.
-   */
   private Payload readBounded(MessageBody body) throws IOException {
-    int limit = config.maxPayloadBytes();
-    long size = body.size();
+    return readBounded(body, config.maxPayloadBytes());
+  }
+
+  /**
+   * At most {@code limit} bytes of {@code body}; the rest of the record is skipped by the WARC reader. A body of
+   * known length is read straight into an array of that size.
+   */
+  private static Payload readBounded(MessageBody body, int limit) throws IOException {
+    long size = body.size() < 0 ? -1 : body.size() - body.position();
     byte[] bytes = new byte[size >= 0 ? (int) Math.min(size, limit) : Math.min(limit, 64 * 1024)];
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (true) {
