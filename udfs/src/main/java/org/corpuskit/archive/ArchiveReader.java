@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,14 +20,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.MessageBody;
-import org.netpreserve.jwarc.WarcConversion;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
-import org.netpreserve.jwarc.WarcResource;
-import org.netpreserve.jwarc.WarcResponse;
-import org.netpreserve.jwarc.WarcRevisit;
-import org.netpreserve.jwarc.WarcTargetRecord;
 
 /**
  * Reads one WARC, WET or ARC file (gzip per record, or uncompressed) as a sequence of {@link ReadEvent}s: a page
@@ -50,7 +45,8 @@ public final class ArchiveReader implements Closeable {
   private final ReaderConfig config;
   private final FileSummary.Counter counter;
   private final boolean gzip;
-  private WarcReader reader;
+  private final boolean arc;
+  private Framer framer;
   private GzipMembersChannel members;
   private long readerStart;
   private boolean freshReader;
@@ -73,6 +69,118 @@ public final class ArchiveReader implements Closeable {
     this.config = config;
     this.counter = new FileSummary.Counter(file);
     this.gzip = startsWithGzipMagic(channel);
+    this.arc = new String(firstBytes(), StandardCharsets.ISO_8859_1).startsWith("filedesc:");
+  }
+
+  /**
+   * Frames records: {@link WarcScanner} for WARC and WET files, jwarc for ARC files. Positions are of the stream
+   * the framer reads, which for gzip files is the inflated one.
+   */
+  private interface Framer {
+    ArchiveRecord next() throws IOException;
+
+    long recordStart() throws IOException;
+
+    /** Whether positions are file offsets already, not counted from where the framer started. */
+    boolean absolutePositions();
+  }
+
+  private static final class ScannerFramer implements Framer {
+    private final WarcScanner scanner;
+
+    ScannerFramer(WarcScanner scanner) {
+      this.scanner = scanner;
+    }
+
+    @Override
+    public ArchiveRecord next() throws IOException {
+      return scanner.next();
+    }
+
+    @Override
+    public long recordStart() {
+      return scanner.recordStart();
+    }
+
+    @Override
+    public boolean absolutePositions() {
+      return false;
+    }
+  }
+
+  private final class JwarcFramer implements Framer {
+    private final WarcReader reader;
+
+    JwarcFramer(ReadableByteChannel in) throws IOException {
+      reader = new WarcReader(in, ByteBuffer.allocate(READ_BUFFER).flip());
+      reader.setLenient(true);
+    }
+
+    @Override
+    public ArchiveRecord next() throws IOException {
+      Optional<WarcRecord> record = reader.next();
+      return record.isEmpty() ? null : jwarcRecord(record.get());
+    }
+
+    @Override
+    public long recordStart() {
+      return reader.position();
+    }
+
+    @Override
+    public boolean absolutePositions() {
+      return members == null;
+    }
+  }
+
+  private static ArchiveRecord jwarcRecord(WarcRecord record) {
+    return new ArchiveRecord() {
+      @Override
+      public String type() {
+        return record.type();
+      }
+
+      @Override
+      public String header(String name) {
+        return record.headers().first(name).orElse(null);
+      }
+
+      @Override
+      public long dateMillis() {
+        try {
+          return record.date().toEpochMilli();
+        } catch (RuntimeException e) {
+          return -1;
+        }
+      }
+
+      @Override
+      public ReadableByteChannel block() {
+        return record.body();
+      }
+
+      @Override
+      public long blockRemaining() {
+        try {
+          long size = record.body().size();
+          return size < 0 ? -1 : size - record.body().position();
+        } catch (IOException e) {
+          return -1;
+        }
+      }
+    };
+  }
+
+  /** The first bytes of the file's first record, inflated for gzip files; empty when unreadable. */
+  private byte[] firstBytes() {
+    if (!gzip) {
+      return peek(0, 16);
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(peek(0, 4096)))) {
+      return in.readNBytes(16);
+    } catch (IOException e) {
+      return new byte[0];
+    }
   }
 
   /** The next event, or empty at the end of the file. */
@@ -82,22 +190,22 @@ public final class ArchiveReader implements Closeable {
     }
     while (!finished) {
       try {
-        if (reader == null) {
+        if (framer == null) {
           readerStart = channel.position();
           members = gzip ? new GzipMembersChannel(channel) : null;
-          reader = new WarcReader(members == null ? channel : members, ByteBuffer.allocate(READ_BUFFER).flip());
-          reader.setLenient(true);
+          framer = arc ? new JwarcFramer(members == null ? channel : members)
+              : new ScannerFramer(new WarcScanner(members == null ? channel : members));
           freshReader = true;
         }
-        Optional<WarcRecord> record = reader.next();
-        if (record.isEmpty()) {
+        ArchiveRecord record = framer.next();
+        if (record == null) {
           finished = true;
           break;
         }
         freshReader = false;
-        lastRecordStart = recordOffset(reader.position());
+        lastRecordStart = recordOffset(framer.recordStart());
         sawRecord = true;
-        ReadEvent event = count(eventOf(record.get(), lastRecordStart));
+        ReadEvent event = count(eventOf(record, lastRecordStart));
         ReadEvent failureBefore = takeSuspectedFailure();
         if (failureBefore == null) {
           return Optional.of(event);
@@ -114,6 +222,16 @@ public final class ArchiveReader implements Closeable {
     return Optional.ofNullable(takeSuspectedFailure());
   }
 
+  /** The file offset of a record at {@code position} of the framed stream (inflated, for gzip files). */
+  private long recordOffset(long position) {
+    if (members == null) {
+      return framer.absolutePositions() ? position : readerStart + position;
+    }
+    long offset = members.compressedOffsetOf(position);
+    members.forgetBefore(position);
+    return offset;
+  }
+
   /**
    * Handles a read that threw. A read from a fresh position failed right there: that is reported, and reading
    * resumes at the next record boundary after it. A read that began after a good record failed somewhere past
@@ -122,16 +240,6 @@ public final class ArchiveReader implements Closeable {
    * too, only the retry's precise failure is reported. Either way each incident is reported once and no good
    * record after it is lost.
    */
-  /** The file offset of a record at {@code position} of the stream jwarc reads (inflated, for gzip files). */
-  private long recordOffset(long position) {
-    if (members == null) {
-      return position;
-    }
-    long offset = members.compressedOffsetOf(position);
-    members.forgetBefore(position);
-    return offset;
-  }
-
   private ReadEvent onReadFailure(Throwable e) {
     dropReader();
     if (freshReader) {
@@ -153,7 +261,7 @@ public final class ArchiveReader implements Closeable {
 
   /** Closing jwarc's reader would close the file; the inflater alone is released, and rebuilt on the next read. */
   private void dropReader() {
-    reader = null;
+    framer = null;
     if (members != null) {
       members.close();
       members = null;
@@ -193,7 +301,7 @@ public final class ArchiveReader implements Closeable {
    * interpret, say) fails that record alone; an IOException means the archive stream broke and is left to the
    * caller, which resynchronises.
    */
-  private ReadEvent eventOf(WarcRecord record, long offset) throws IOException {
+  private ReadEvent eventOf(ArchiveRecord record, long offset) throws IOException {
     try {
       return toEvent(record, offset);
     } catch (RuntimeException e) {
@@ -202,34 +310,39 @@ public final class ArchiveReader implements Closeable {
   }
 
   /** Throws IOException when the archive stream itself breaks inside the record, which needs a resync. */
-  private ReadEvent toEvent(WarcRecord record, long offset) throws IOException {
+  private ReadEvent toEvent(ArchiveRecord record, long offset) throws IOException {
     String type = record.type();
     counter.recordType(type);
-    if (record instanceof WarcRevisit) {
-      return new ReadEvent.Skipped(offset, type, targetOf(record), SkipReason.REVISIT);
-    }
     try {
-      if (record instanceof WarcResponse response) {
-        return fromResponse(response, offset);
-      }
-      if (record instanceof WarcConversion conversion) {
-        return fromConversion(conversion, offset);
-      }
-      if (record instanceof WarcResource resource) {
-        return fromResource(resource, offset);
+      switch (type) {
+        case "revisit" -> {
+          return new ReadEvent.Skipped(offset, type, url(record), SkipReason.REVISIT);
+        }
+        case "response" -> {
+          return fromResponse(record, offset);
+        }
+        case "conversion" -> {
+          return fromConversion(record, offset);
+        }
+        case "resource" -> {
+          return fromResource(record, offset);
+        }
+        default -> {
+          return new ReadEvent.Skipped(offset, type, url(record), SkipReason.OTHER_RECORD_TYPE);
+        }
       }
     } catch (PayloadException e) {
       return new ReadEvent.Failure(offset, e.reason, e.getMessage());
     }
-    return new ReadEvent.Skipped(offset, type, targetOf(record), SkipReason.OTHER_RECORD_TYPE);
   }
 
-  private ReadEvent fromResponse(WarcResponse response, long offset) throws PayloadException, IOException {
-    String target = url(response).toLowerCase(Locale.ROOT);
+  private ReadEvent fromResponse(ArchiveRecord response, long offset) throws PayloadException, IOException {
+    String url = url(response);
+    String target = url.toLowerCase(Locale.ROOT);
     if (!target.startsWith("http:") && !target.startsWith("https:")) {
-      return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.NOT_HTTP);
+      return new ReadEvent.Skipped(offset, response.type(), url, SkipReason.NOT_HTTP);
     }
-    Payload block = readBounded(response.body(), config.maxPayloadBytes() + HttpHead.MAX_HEAD_BYTES);
+    Payload block = readBounded(response, config.maxPayloadBytes() + HttpHead.MAX_HEAD_BYTES);
     HttpHead http;
     try {
       http = HttpHead.parse(block.bytes, block.bytes.length);
@@ -237,12 +350,12 @@ public final class ArchiveReader implements Closeable {
       throw new PayloadException(FailReason.MALFORMED_HTTP, e.getMessage());
     }
     if (http.status() != 200) {
-      return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.HTTP_STATUS);
+      return new ReadEvent.Skipped(offset, response.type(), url, SkipReason.HTTP_STATUS);
     }
     String contentType = http.contentType();
     String mediaType = mediaType(contentType);
     if (HtmlSniffer.isNeverHtml(mediaType)) {
-      return new ReadEvent.Skipped(offset, response.type(), targetOf(response), SkipReason.NOT_HTML);
+      return new ReadEvent.Skipped(offset, response.type(), url, SkipReason.NOT_HTML);
     }
     int bodyEnd = Math.min(block.bytes.length, http.bodyStart() + config.maxPayloadBytes());
     Payload raw = new Payload(Arrays.copyOfRange(block.bytes, http.bodyStart(), bodyEnd),
@@ -258,56 +371,54 @@ public final class ArchiveReader implements Closeable {
     return htmlPage(response, offset, contentType, mediaType, payload, 200);
   }
 
-  private ReadEvent fromResource(WarcResource resource, long offset) throws IOException {
-    String contentType = resource.headers().first("Content-Type").orElse(null);
+  private ReadEvent fromResource(ArchiveRecord resource, long offset) throws IOException {
+    String contentType = resource.header("Content-Type");
     String mediaType = mediaType(contentType);
     if (!HtmlSniffer.isDeclaredHtml(mediaType)) {
-      return new ReadEvent.Skipped(offset, resource.type(), targetOf(resource), SkipReason.OTHER_RECORD_TYPE);
+      return new ReadEvent.Skipped(offset, resource.type(), url(resource), SkipReason.OTHER_RECORD_TYPE);
     }
-    return htmlPage(resource, offset, contentType, mediaType, readBounded(resource.body()), -1);
+    return htmlPage(resource, offset, contentType, mediaType, readBounded(resource, config.maxPayloadBytes()), -1);
   }
 
   private ReadEvent htmlPage(
-      WarcTargetRecord record, long offset, String contentType, String mediaType, Payload payload, int status) {
+      ArchiveRecord record, long offset, String contentType, String mediaType, Payload payload, int status) {
+    String url = url(record);
     if (payload.bytes.length == 0) {
-      return new ReadEvent.Skipped(offset, record.type(), targetOf(record), SkipReason.EMPTY_PAYLOAD);
+      return new ReadEvent.Skipped(offset, record.type(), url, SkipReason.EMPTY_PAYLOAD);
     }
     if (!HtmlSniffer.isHtml(mediaType, payload.bytes)) {
-      return new ReadEvent.Skipped(offset, record.type(), targetOf(record), SkipReason.NOT_HTML);
+      return new ReadEvent.Skipped(offset, record.type(), url, SkipReason.NOT_HTML);
     }
     String recordId = recordId(record);
-    String url = url(record);
-    long time = fetchTime(record);
-    boolean truncated = payload.truncated || record.headers().first("WARC-Truncated").isPresent();
+    long time = record.dateMillis();
+    boolean truncated = payload.truncated || record.header("WARC-Truncated") != null;
     return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
         mediaType.isEmpty() ? "text/html" : mediaType, contentType == null ? "" : contentType, status,
         ArchivePage.Kind.HTML, payload.bytes, truncated));
   }
 
-  private ReadEvent fromConversion(WarcConversion conversion, long offset) throws IOException {
-    Payload payload = readBounded(conversion.body());
-    if (payload.bytes.length == 0) {
-      return new ReadEvent.Skipped(offset, conversion.type(), targetOf(conversion), SkipReason.EMPTY_PAYLOAD);
-    }
-    String recordId = conversion.refersTo().map(Object::toString).orElseGet(() -> recordId(conversion));
+  private ReadEvent fromConversion(ArchiveRecord conversion, long offset) throws IOException {
+    Payload payload = readBounded(conversion, config.maxPayloadBytes());
     String url = url(conversion);
-    long time = fetchTime(conversion);
+    if (payload.bytes.length == 0) {
+      return new ReadEvent.Skipped(offset, conversion.type(), url, SkipReason.EMPTY_PAYLOAD);
+    }
+    String refersTo = unwrap(conversion.header("WARC-Refers-To"));
+    String recordId = refersTo.isEmpty() ? recordId(conversion) : refersTo;
+    long time = conversion.dateMillis();
     return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
         "text/plain", "text/plain; charset=UTF-8", -1, ArchivePage.Kind.TEXT, payload.bytes, payload.truncated));
   }
 
   private record Payload(byte[] bytes, boolean truncated) {}
 
-  private Payload readBounded(MessageBody body) throws IOException {
-    return readBounded(body, config.maxPayloadBytes());
-  }
-
   /**
-   * At most {@code limit} bytes of {@code body}; the rest of the record is skipped by the WARC reader. A body of
-   * known length is read straight into an array of that size.
+   * At most {@code limit} bytes of the record's block; the framer skips the rest. A block of known length is
+   * read straight into an array of that size.
    */
-  private static Payload readBounded(MessageBody body, int limit) throws IOException {
-    long size = body.size() < 0 ? -1 : body.size() - body.position();
+  private static Payload readBounded(ArchiveRecord record, int limit) throws IOException {
+    ReadableByteChannel body = record.block();
+    long size = record.blockRemaining();
     byte[] bytes = new byte[size >= 0 ? (int) Math.min(size, limit) : Math.min(limit, 64 * 1024)];
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (true) {
@@ -336,25 +447,22 @@ public final class ArchiveReader implements Closeable {
     return (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT).strip();
   }
 
-  private static String recordId(WarcRecord record) {
-    return record.headers().first("WARC-Record-ID").orElse("").strip();
+  private static String recordId(ArchiveRecord record) {
+    String id = record.header("WARC-Record-ID");
+    return id == null ? "" : id.strip();
   }
 
-  private static String url(WarcTargetRecord record) {
-    String target = record.headers().first("WARC-Target-URI").orElse("").strip();
-    return target.startsWith("<") && target.endsWith(">") ? target.substring(1, target.length() - 1) : target;
+  /** The target URL, without the angle brackets some writers put around it. */
+  private static String url(ArchiveRecord record) {
+    return unwrap(record.header("WARC-Target-URI"));
   }
 
-  private static String targetOf(WarcRecord record) {
-    return record instanceof WarcTargetRecord target ? url(target) : "";
-  }
-
-  private static long fetchTime(WarcRecord record) {
-    try {
-      return record.date().toEpochMilli();
-    } catch (RuntimeException e) {
-      return -1;
+  private static String unwrap(String value) {
+    if (value == null) {
+      return "";
     }
+    String stripped = value.strip();
+    return stripped.startsWith("<") && stripped.endsWith(">") ? stripped.substring(1, stripped.length() - 1) : stripped;
   }
 
   private static String docId(String recordId, String url, long time) {
@@ -367,6 +475,9 @@ public final class ArchiveReader implements Closeable {
   private FailReason classify(Throwable e, long offset) {
     if (!sawRecord && offset == 0 && !looksLikeArchive()) {
       return FailReason.NOT_AN_ARCHIVE;
+    }
+    if (e instanceof WarcScanner.MalformedException) {
+      return FailReason.MALFORMED_RECORD;
     }
     if (e instanceof EOFException || (e instanceof ZipException && String.valueOf(e.getMessage()).contains("end"))) {
       return FailReason.TRUNCATED_FILE;
@@ -384,9 +495,8 @@ public final class ArchiveReader implements Closeable {
   }
 
   private boolean looksLikeArchive() {
-    byte[] head = peek(0, 16);
-    String start = new String(head, StandardCharsets.ISO_8859_1);
-    return gzip || start.startsWith("WARC/") || start.startsWith("filedesc:");
+    String start = new String(firstBytes(), StandardCharsets.ISO_8859_1);
+    return start.startsWith("WARC/") || start.startsWith("filedesc:");
   }
 
   /** The first record start at or after {@code from}, within the scan limit, or -1 when there is none. */

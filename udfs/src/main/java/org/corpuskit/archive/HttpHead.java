@@ -66,8 +66,14 @@ record HttpHead(int status, String contentType, String contentEncoding, boolean 
     }
   }
 
-  /** The body with chunked transfer coding undone; a broken chunk ends the body where it breaks. */
+  /**
+   * The body with chunked transfer coding undone; a broken chunk ends the body where it breaks. A body that does
+   * not open with a chunk-size line was stored already decoded by the crawler and is returned as it is.
+   */
   static byte[] dechunk(byte[] body) {
+    if (!startsWithChunkSize(body)) {
+      return body;
+    }
     byte[] out = new byte[body.length];
     int written = 0;
     int pos = 0;
@@ -93,6 +99,23 @@ record HttpHead(int status, String contentType, String contentEncoding, boolean 
       }
     }
     return Arrays.copyOf(out, written);
+  }
+
+  private static boolean startsWithChunkSize(byte[] body) {
+    int i = 0;
+    while (i < body.length && Character.digit(body[i], 16) >= 0) {
+      i++;
+    }
+    if (i == 0 || i > 16) {
+      return false;
+    }
+    while (i < body.length && body[i] != '\n') {
+      byte b = body[i++];
+      if (b != ';' && b != ' ' && b != '\t' && b != '\r' && b < 0x21) {
+        return false;
+      }
+    }
+    return i < body.length;
   }
 
   private static int status(byte[] block, int lineEnd) throws MalformedException {

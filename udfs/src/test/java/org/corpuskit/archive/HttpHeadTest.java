@@ -63,6 +63,8 @@ class HttpHeadTest {
     assertArrayEquals("Wikipedia".getBytes(StandardCharsets.US_ASCII), HttpHead.dechunk(chunked));
     byte[] cut = "4\r\nWiki\r\nzz\r\nrest".getBytes(StandardCharsets.US_ASCII);
     assertArrayEquals("Wiki".getBytes(StandardCharsets.US_ASCII), HttpHead.dechunk(cut));
+    byte[] stored = "<!DOCTYPE html><p>stored de-chunked</p>".getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(stored, HttpHead.dechunk(stored), "a body stored decoded is kept as it is");
     byte[] short_ = "ff\r\nonly a few bytes".getBytes(StandardCharsets.US_ASCII);
     assertArrayEquals("only a few bytes".getBytes(StandardCharsets.US_ASCII), HttpHead.dechunk(short_));
   }

@@ -84,6 +84,23 @@ class RealArchivesTest {
   }
 
   @Test
+  void aChunkedHeaderOnABodyStoredDecodedKeepsThePage() {
+    Archives.Read read = read("node-warc/books.toscrape.warc");
+    assertEquals(1, read.pages().size());
+    assertTrue(read.pages().get(0).decoded().text().contains("All products | Books to Scrape"));
+    assertCountsAddUp(read);
+  }
+
+  @Test
+  void extraLineBreaksBetweenRecordsAreToleratedAndNoRecordIsReadTwice() {
+    Archives.Read read = read("ia-web-commons/link-extraction-test.warc");
+    assertEquals(9, read.pages().size());
+    assertEquals(9, read.pages().stream().map(ArchivePage::docId).distinct().count());
+    assertTrue(read.failures().isEmpty(), read.failures().toString());
+    assertCountsAddUp(read);
+  }
+
+  @Test
   void lowerCaseHeaderNamesAreRead() {
     Archives.Read read = read("slyrz-warc/test.warc.gz");
     assertEquals(10, read.summary().records());
@@ -100,7 +117,7 @@ class RealArchivesTest {
   @Test
   void aCommonCrawlPathListingIsNotAnArchive() {
     Archives.Read read = read("commoncrawl-whirlwind/CC-MAIN-2024-22.warc.paths.gz");
-    assertEquals(1, read.failures().size());
+    assertEquals(List.of(FailReason.NOT_AN_ARCHIVE), read.failures().stream().map(ReadEvent.Failure::reason).toList());
     assertEquals(0, read.pages().size());
   }
 }
