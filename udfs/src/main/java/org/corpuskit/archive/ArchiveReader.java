@@ -29,7 +29,8 @@ import org.netpreserve.jwarc.WarcRecord;
  * file offset and reason for whatever cannot be read. After a failure it looks for the next record start (a gzip
  * member that inflates to a record header, or a {@code WARC/} line) and goes on from there, so one bad record
  * costs one record. It never throws for bad input; memory is bounded by {@link ReaderConfig#maxPayloadBytes}.
- * Gzip files are inflated by {@link GzipMembersChannel}, which maps each record back to its member's offset.
+ * WARC and WET records are framed by {@link WarcScanner}, ARC records by jwarc; gzip files are inflated by
+ * {@link GzipMembersChannel}, which maps each record back to its member's offset.
  *
  * <p>Not thread-safe: one reader per file per thread.
  */
@@ -241,7 +242,7 @@ public final class ArchiveReader implements Closeable {
    * record after it is lost.
    */
   private ReadEvent onReadFailure(Throwable e) {
-    dropReader();
+    dropFramer();
     if (freshReader) {
       suspectedFailure = null;
       moveTo(nextRecordStart(readerStart + 1));
@@ -260,7 +261,7 @@ public final class ArchiveReader implements Closeable {
   }
 
   /** Closing jwarc's reader would close the file; the inflater alone is released, and rebuilt on the next read. */
-  private void dropReader() {
+  private void dropFramer() {
     framer = null;
     if (members != null) {
       members.close();
@@ -287,7 +288,7 @@ public final class ArchiveReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    dropReader();
+    dropFramer();
     channel.close();
   }
 
@@ -297,8 +298,8 @@ public final class ArchiveReader implements Closeable {
   }
 
   /**
-   * The event for a record that parsed. A runtime error on the record's own content (a header jwarc cannot
-   * interpret, say) fails that record alone; an IOException means the archive stream broke and is left to the
+   * The event for a record that parsed. A runtime error on the record's own content (a header that cannot be
+   * interpreted, say) fails that record alone; an IOException means the archive stream broke and is left to the
    * caller, which resynchronises.
    */
   private ReadEvent eventOf(ArchiveRecord record, long offset) throws IOException {
