@@ -6,18 +6,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.SparkSession;
-import org.corpuskit.archive.CharsetDecoder;
 import org.corpuskit.archive.ReaderConfig;
 import org.corpuskit.eval.ExtractionEval;
 import org.corpuskit.eval.GoldSet;
 import org.corpuskit.eval.Scores;
 import org.corpuskit.extract.Extraction;
+import org.corpuskit.extract.HtmlFiles;
 import org.corpuskit.extract.MainContentExtractor;
 import org.corpuskit.sample.SampleCrawl;
 import picocli.CommandLine;
@@ -174,7 +172,7 @@ public final class Corpus {
       for (Path file : files) {
         ObjectNode line = json.createObjectNode().put("file", file.toString());
         try {
-          Extraction extraction = extractor.extract(readHtml(file), url);
+          Extraction extraction = extractor.extract(HtmlFiles.read(file), url);
           line.put("title", extraction.title()).put("text", extraction.text());
         } catch (UncheckedIOException e) {
           line.put("error", e.getCause().toString());
@@ -183,20 +181,6 @@ public final class Corpus {
         out.println(line);
       }
       return failures == 0 ? 0 : 1;
-    }
-
-    private static String readHtml(Path file) {
-      try {
-        byte[] bytes = Files.readAllBytes(file);
-        if (file.toString().endsWith(".gz")) {
-          try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            bytes = in.readAllBytes();
-          }
-        }
-        return CharsetDecoder.decode(bytes, null).text();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 

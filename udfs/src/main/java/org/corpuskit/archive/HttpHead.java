@@ -31,7 +31,7 @@ record HttpHead(int status, String contentType, String contentEncoding, boolean 
 
   static HttpHead parse(byte[] block, int length) throws MalformedException {
     int end = Math.min(length, MAX_HEAD_BYTES);
-    int lineEnd = indexOf(block, 0, end, (byte) '\n');
+    int lineEnd = Bytes.indexOf(block, 0, end, (byte) '\n');
     if (lineEnd < 0) {
       throw new MalformedException("no HTTP status line");
     }
@@ -41,7 +41,7 @@ record HttpHead(int status, String contentType, String contentEncoding, boolean 
     String transferEncoding = null;
     int pos = lineEnd + 1;
     while (true) {
-      int next = indexOf(block, pos, end, (byte) '\n');
+      int next = Bytes.indexOf(block, pos, end, (byte) '\n');
       if (next < 0) {
         if (end == length) {
           return new HttpHead(status, contentType, contentEncoding, isChunked(transferEncoding), length);
@@ -52,7 +52,7 @@ record HttpHead(int status, String contentType, String contentEncoding, boolean 
       if (lineStop == pos) {
         return new HttpHead(status, contentType, contentEncoding, isChunked(transferEncoding), next + 1);
       }
-      int colon = indexOf(block, pos, lineStop, (byte) ':');
+      int colon = Bytes.indexOf(block, pos, lineStop, (byte) ':');
       if (colon > pos && block[pos] != ' ' && block[pos] != '\t') {
         String name = ascii(block, pos, colon).strip().toLowerCase(Locale.ROOT);
         switch (name) {
@@ -78,7 +78,7 @@ record HttpHead(int status, String contentType, String contentEncoding, boolean 
     int written = 0;
     int pos = 0;
     while (pos < body.length) {
-      int lineEnd = indexOf(body, pos, body.length, (byte) '\n');
+      int lineEnd = Bytes.indexOf(body, pos, body.length, (byte) '\n');
       if (lineEnd < 0) {
         break;
       }
@@ -172,12 +172,4 @@ record HttpHead(int status, String contentType, String contentEncoding, boolean 
     return line.length() > 80 ? line.substring(0, 80) + "..." : line;
   }
 
-  private static int indexOf(byte[] bytes, int from, int to, byte b) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return -1;
-  }
 }

@@ -187,7 +187,7 @@ final class WarcScanner {
     int start = buffer.position();
     consumed += headerEnd - start;
     buffer.position(headerEnd);
-    int lineEnd = indexOf(bytes, start, headerEnd, (byte) '\n');
+    int lineEnd = lineEnd(bytes, start, headerEnd);
     if (!startsWith(bytes, start, lineEnd, "WARC/")) {
       throw new MalformedException("not a WARC record at " + recordStart + ": "
           + shorten(new String(bytes, start, Math.max(0, lineEnd - start), StandardCharsets.ISO_8859_1).strip()));
@@ -195,7 +195,7 @@ final class WarcScanner {
     Map<String, String> headers = new HashMap<>(16);
     String lastName = null;
     for (int pos = lineEnd + 1; pos < headerEnd; ) {
-      int end = indexOf(bytes, pos, headerEnd, (byte) '\n');
+      int end = lineEnd(bytes, pos, headerEnd);
       int stop = end > pos && bytes[end - 1] == '\r' ? end - 1 : end;
       int from = pos;
       pos = end + 1;
@@ -209,10 +209,15 @@ final class WarcScanner {
         }
         continue;
       }
-      int colon = indexOf(bytes, from, stop, (byte) ':');
-      if (colon <= from) {
+      int colon = Bytes.indexOf(bytes, from, stop, (byte) ':');
+      if (colon == from) {
         throw new MalformedException("invalid WARC header line at " + recordStart + ": "
             + shorten(new String(bytes, from, stop - from, StandardCharsets.ISO_8859_1)));
+      }
+      if (colon < 0) {
+        // A line without a colon names no header we keep; like jwarc's lenient mode, it is passed over.
+        lastName = null;
+        continue;
       }
       lastName = keptName(bytes, from, colon);
       if (lastName != null && !headers.containsKey(lastName)) {
@@ -220,6 +225,12 @@ final class WarcScanner {
       }
     }
     return headers;
+  }
+
+  /** Where the line starting at {@code from} ends: its LF, or {@code to} for a last line without one. */
+  private static int lineEnd(byte[] bytes, int from, int to) {
+    int end = Bytes.indexOf(bytes, from, to, (byte) '\n');
+    return end < 0 ? to : end;
   }
 
   private static String keptName(byte[] bytes, int from, int to) {
@@ -260,14 +271,6 @@ final class WarcScanner {
     return true;
   }
 
-  private static int indexOf(byte[] bytes, int from, int to, byte b) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return to;
-  }
 
   /** Skips CR and LF bytes and says how many there were. */
   private int skipLineBreaks() throws IOException {

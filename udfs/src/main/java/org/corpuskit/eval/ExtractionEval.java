@@ -1,11 +1,6 @@
 package org.corpuskit.eval;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.zip.GZIPInputStream;
-import org.corpuskit.archive.CharsetDecoder;
+import org.corpuskit.extract.HtmlFiles;
 import org.corpuskit.extract.MainContentExtractor;
 
 /** Scores {@link MainContentExtractor} on a gold set. Thread-safe. */
@@ -28,13 +23,9 @@ public final class ExtractionEval {
     return extractor.extract(readHtml(page), page.url()).text();
   }
 
-  /** The page's HTML decoded with {@link CharsetDecoder}, un-gzipped when its name ends in {@code .gz}. */
+  /** The page's HTML as text. */
   public static String readHtml(GoldPage page) {
-    try (InputStream raw = Files.newInputStream(page.html());
-         InputStream in = page.html().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-      return CharsetDecoder.decode(in.readAllBytes(), null).text();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + page.html(), e);
-    }
+    return HtmlFiles.read(page.html());
   }
+
 }
