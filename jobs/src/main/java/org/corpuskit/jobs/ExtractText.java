@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.corpuskit.archive.CharsetDecoder;
-import org.corpuskit.archive.UrlParts;
+import org.corpuskit.text.CharsetDecoder;
+import org.corpuskit.text.UrlParts;
 import org.corpuskit.extract.Extraction;
 import org.corpuskit.extract.MainContentExtractor;
 

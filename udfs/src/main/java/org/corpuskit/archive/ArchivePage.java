@@ -1,5 +1,7 @@
 package org.corpuskit.archive;
 
+import org.corpuskit.text.CharsetDecoder;
+
 /**
  * A page read from a web archive, before text extraction.
  *

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import org.corpuskit.archive.CharsetDecoder;
+import org.corpuskit.text.CharsetDecoder;
 
 /** Reads a saved HTML page from disk as text, for debugging and evaluations. Thread-safe. */
 public final class HtmlFiles {

@@ -1,4 +1,4 @@
-package org.corpuskit.archive;
+package org.corpuskit.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.corpuskit.archive;
+package org.corpuskit.text;
 
 import com.google.common.net.InternetDomainName;
 import java.util.Locale;

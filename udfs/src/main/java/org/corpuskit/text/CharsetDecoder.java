@@ -1,4 +1,4 @@
-package org.corpuskit.archive;
+package org.corpuskit.text;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
