@@ -95,7 +95,8 @@ final class ReadArchives implements Serializable {
     private Row advance() {
       if (reader == null) {
         done = true;
-        return Outcomes.summary(new FileSummary(file, Map.of(), Map.of("failed:io_error", 1L)));
+        // A file that cannot be opened is one unreadable stretch, failed as an I/O error.
+        return Outcomes.summary(new FileSummary(file, Map.of(), 1, Map.of("failed:io_error", 1L)));
       }
       while (true) {
         Optional<ReadEvent> event = reader.next();

@@ -52,7 +52,7 @@ public final class ArchiveReader implements Closeable {
   private long readerStart;
   private boolean freshReader;
   private long lastRecordStart = -1;
-  private ReadEvent suspectedFailure;
+  private ReadEvent.Failure suspectedFailure;
   private final Deque<ReadEvent> queued = new ArrayDeque<>();
   private boolean sawRecord;
   private boolean finished;
@@ -138,7 +138,7 @@ public final class ArchiveReader implements Closeable {
     return new ArchiveRecord() {
       @Override
       public String type() {
-        return record.type();
+        return record.headers().first("WARC-Type").orElse("");
       }
 
       @Override
@@ -206,6 +206,7 @@ public final class ArchiveReader implements Closeable {
         freshReader = false;
         lastRecordStart = recordOffset(framer.recordStart());
         sawRecord = true;
+        counter.recordType(record.type());
         ReadEvent event = count(eventOf(record, lastRecordStart));
         ReadEvent failureBefore = takeSuspectedFailure();
         if (failureBefore == null) {
@@ -234,19 +235,20 @@ public final class ArchiveReader implements Closeable {
   }
 
   /**
-   * Handles a read that threw. A read from a fresh position failed right there: that is reported, and reading
-   * resumes at the next record boundary after it. A read that began after a good record failed somewhere past
-   * that record (its length may have been wrong, or the next record is broken): the reader retries at the next
-   * boundary and reports the failure once, at the good record, only if that retry reads; if the retry fails
-   * too, only the retry's precise failure is reported. Either way each incident is reported once and no good
-   * record after it is lost.
+   * Handles a framer that threw before returning a record header, so the failure is an unreadable stretch, not a
+   * record. A read from a fresh position failed right there: that is reported, and reading resumes at the next
+   * record boundary after it. A read that began after a good record failed somewhere past that record (its
+   * length may have been wrong, or the next record is broken): the reader retries at the next boundary and
+   * reports the failure once, at the good record, only if that retry reads; if the retry fails too, only the
+   * retry's precise failure is reported. Either way each incident is reported once and no good record after it
+   * is lost.
    */
   private ReadEvent onReadFailure(Throwable e) {
     dropFramer();
     if (freshReader) {
       suspectedFailure = null;
       moveTo(nextRecordStart(readerStart + 1));
-      return count(new ReadEvent.Failure(readerStart, classify(e, readerStart), describe(e)));
+      return unreadable(new ReadEvent.Failure(readerStart, classify(e, readerStart), describe(e)));
     }
     suspectedFailure = new ReadEvent.Failure(lastRecordStart, classify(e, lastRecordStart),
         "unreadable bytes after the record at this offset: " + describe(e));
@@ -255,9 +257,9 @@ public final class ArchiveReader implements Closeable {
   }
 
   private ReadEvent takeSuspectedFailure() {
-    ReadEvent failure = suspectedFailure;
+    ReadEvent.Failure failure = suspectedFailure;
     suspectedFailure = null;
-    return failure == null ? null : count(failure);
+    return failure == null ? null : unreadable(failure);
   }
 
   /** Closing jwarc's reader would close the file; the inflater alone is released, and rebuilt on the next read. */
@@ -297,23 +299,33 @@ public final class ArchiveReader implements Closeable {
     return event;
   }
 
+  /** A failure with no record header read: one unreadable stretch, counted as such and as an outcome. */
+  private ReadEvent unreadable(ReadEvent.Failure failure) {
+    counter.unreadable();
+    return count(failure);
+  }
+
   /**
-   * The event for a record that parsed. A runtime error on the record's own content (a header that cannot be
-   * interpreted, say) fails that record alone; an IOException means the archive stream broke and is left to the
-   * caller, which resynchronises.
+   * The event for a record whose header was read, which is always that record's own: a runtime error on its
+   * content (a header that cannot be interpreted, say) fails it alone; an IOException means the archive stream
+   * broke inside it, so it fails and reading resumes at the next record boundary after it. Were that failure
+   * left to the retry logic of {@link #onReadFailure}, a failed retry would drop it and lose the record.
    */
-  private ReadEvent eventOf(ArchiveRecord record, long offset) throws IOException {
+  private ReadEvent eventOf(ArchiveRecord record, long offset) {
     try {
       return toEvent(record, offset);
     } catch (RuntimeException e) {
       return new ReadEvent.Failure(offset, FailReason.MALFORMED_RECORD, describe(e));
+    } catch (IOException e) {
+      dropFramer();
+      moveTo(nextRecordStart(offset + 1));
+      return new ReadEvent.Failure(offset, classify(e, offset), describe(e));
     }
   }
 
   /** Throws IOException when the archive stream itself breaks inside the record, which needs a resync. */
   private ReadEvent toEvent(ArchiveRecord record, long offset) throws IOException {
     String type = record.type();
-    counter.recordType(type);
     try {
       switch (type) {
         case "revisit" -> {

@@ -4,7 +4,7 @@ import java.nio.channels.ReadableByteChannel;
 
 /** One record as the reader needs it, whichever parser framed it ({@link WarcScanner}, or jwarc for ARC). */
 interface ArchiveRecord {
-  /** The WARC-Type, lower case; ARC records read as {@code response} and {@code warcinfo}. */
+  /** The WARC-Type, lower case, or empty when absent; ARC records read as {@code response} and {@code warcinfo}. */
   String type();
 
   /** The first value of a header (name in any case), or null. */

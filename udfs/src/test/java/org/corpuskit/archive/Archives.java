@@ -1,5 +1,8 @@
 package org.corpuskit.archive;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.corpuskit.sample.WarcBytes;
 
-/** Test helpers: archives built in memory, and reading one whole file into its events and summary. */
+/**
+ * Test helpers: archives built in memory, and reading one whole file into its events and summary, checking on
+ * every read that the summary's independent counts add up.
+ */
 final class Archives {
   static final Instant DATE = Instant.parse("2024-05-22T08:00:00Z");
 
@@ -40,7 +46,11 @@ final class Archives {
       for (var event = reader.next(); event.isPresent(); event = reader.next()) {
         events.add(event.get());
       }
-      return new Read(List.copyOf(events), reader.summary());
+      FileSummary s = reader.summary();
+      assertEquals(events.size(), s.pages() + s.skipped() + s.failed(), "every event is counted once: " + s.outcomes());
+      assertTrue(s.addsUp(), () -> "records met (headers " + s.recordTypes() + " + unreadable stretches "
+          + s.unreadable() + ") do not match the outcomes " + s.outcomes());
+      return new Read(List.copyOf(events), s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
