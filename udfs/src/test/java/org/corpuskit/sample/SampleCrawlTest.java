@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.corpuskit.archive.ArchiveReader;
+import org.corpuskit.archive.FileSummary;
+import org.corpuskit.archive.ReadEvent;
+import org.corpuskit.archive.ReaderConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +32,20 @@ class SampleCrawlTest {
   @Test
   void holdsAtLeast500PagesInSeveralScriptsAndABenchmarkFile() throws IOException {
     SampleCrawl.Written written = SampleCrawl.write(dir);
-    assertTrue(written.pages() >= 500);
+    long pages = 0;
+    FileSummary summary;
+    try (ArchiveReader reader =
+        new ArchiveReader(written.warc().toString(), Files.newByteChannel(written.warc()), ReaderConfig.DEFAULTS)) {
+      for (var event = reader.next(); event.isPresent(); event = reader.next()) {
+        if (event.get() instanceof ReadEvent.Page) {
+          pages++;
+        }
+      }
+      summary = reader.summary();
+    }
+    assertEquals(written.pages(), pages, "pages read back from the written archive");
+    assertTrue(pages >= 500, pages + " pages");
+    assertTrue(summary.addsUp(), "the broken records at the end are each counted once: " + summary);
     List<String> benchmark = Files.readAllLines(written.benchmark());
     assertEquals(SampleText.BENCHMARK.size(), benchmark.size());
     Set<Character.UnicodeScript> scripts = new HashSet<>();
