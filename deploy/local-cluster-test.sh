@@ -49,6 +49,7 @@ out="$work/out"
 SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit" deploy/spark-submit.sh \
   --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 1g -- \
   run --out "$out" | tee "$work/run.log"
-grep -qE "^files 1, records [0-9]+: pages [0-9]+, skipped [0-9]+, failed 3; pages [0-9]+: documents [0-9]+, rejected 0, failed 0$" "$work/run.log"
+grep -qE "^extract +ran +[0-9]+ +[0-9]+ +[0-9]+ +3 " "$work/run.log" || { echo "no funnel line for extract"; exit 1; }
+grep -q '"status" : "succeeded"' "$out/run.json" || { echo "run.json does not say succeeded"; exit 1; }
 grep -q "app-" "$work/worker.log" || { echo "the worker ran no executor"; exit 1; }
 echo "local cluster test passed: the job ran on a standalone master and worker"

@@ -19,4 +19,4 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 done
 [ $# -gt 0 ] && shift
 
-exec ${SPARK_SUBMIT:-spark-submit} --class org.corpuskit.jobs.Corpus "${submit_args[@]}" "$jar" "$@"
+exec ${SPARK_SUBMIT:-spark-submit} --class org.corpuskit.jobs.cli.Corpus "${submit_args[@]}" "$jar" "$@"

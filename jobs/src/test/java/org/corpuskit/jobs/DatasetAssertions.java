@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 
 /** Dataset equality for tests, with a diff a person can read when it fails. */
-final class DatasetAssertions {
+public final class DatasetAssertions {
   private static final int SHOWN = 10;
 
   private DatasetAssertions() {}
@@ -20,7 +20,7 @@ final class DatasetAssertions {
    * Fails unless both datasets have the same schema (ignoring nullability) and the same rows as a multiset
    * (order ignored), listing the rows missing from {@code actual} and the rows it has in excess.
    */
-  static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
+  public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
     if (!DataType.equalsIgnoreNullability(expected.schema(), actual.schema())) {
       fail("schemas differ:\nexpected " + expected.schema().treeString() + "\nactual   " + actual.schema().treeString());
     }

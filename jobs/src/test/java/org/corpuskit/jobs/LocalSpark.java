@@ -13,10 +13,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 extension giving tests one local SparkSession shared by every test class in the JVM (starting Spark
  * costs seconds; sharing it keeps the suite fast). The session is stopped when the JVM exits.
  */
-final class LocalSpark implements ParameterResolver {
+public final class LocalSpark implements ParameterResolver {
   private static SparkSession session;
 
-  static synchronized SparkSession session() {
+  public static synchronized SparkSession session() {
     if (session == null) {
       session = SparkSession.builder()
           .master("local[2]")
@@ -41,7 +41,7 @@ final class LocalSpark implements ParameterResolver {
   }
 
   /** A path under ../shared/data; skips the calling test when it is absent. */
-  static Path sharedData(String relative) {
+  public static Path sharedData(String relative) {
     String root = System.getProperty("corpus.shared.data", "../../shared/data");
     Path path = Path.of(root).resolve(relative);
     assumeTrue(Files.exists(path), "shared data not present: " + path);

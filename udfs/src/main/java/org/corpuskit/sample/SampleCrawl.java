@@ -1,5 +1,6 @@
 package org.corpuskit.sample;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -42,13 +44,29 @@ public final class SampleCrawl {
   /** The files written, and the number of HTML pages in the archive. */
   public record Written(Path warc, Path benchmark, int pages) {}
 
-  /** Writes the sample WARC and the benchmark file into {@code dir}, creating it. */
+  /**
+   * Writes the sample WARC and the benchmark file into {@code dir}, creating it. A file that already holds the
+   * same bytes is left alone, so that its modification time, and the fingerprint of a run that read it, stay.
+   */
   public static Written write(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path benchmark = dir.resolve(BENCHMARK_NAME);
-    Files.write(benchmark, benchmarkLines(), StandardCharsets.UTF_8);
+    writeIfChanged(benchmark, (String.join("\n", benchmarkLines()) + "\n").getBytes(StandardCharsets.UTF_8));
     Path warc = dir.resolve(WARC_NAME);
-    try (OutputStream out = Files.newOutputStream(warc)) {
+    writeIfChanged(warc, warcBytes());
+    // Among the special records, the one after the garbage bytes is a page too.
+    return new Written(warc, benchmark, PAGES + 1);
+  }
+
+  private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
+    if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+      Files.write(file, bytes);
+    }
+  }
+
+  private static byte[] warcBytes() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = bytes) {
       out.write(member(warcinfo()));
       Random random = new Random(SEED);
       List<String> bodies = new ArrayList<>();
@@ -63,8 +81,7 @@ public final class SampleCrawl {
       }
       writeSpecialRecords(out);
     }
-    // Among the special records, the one after the garbage bytes is a page too.
-    return new Written(warc, benchmark, PAGES + 1);
+    return bytes.toByteArray();
   }
 
   private static List<String> benchmarkLines() {

@@ -1,0 +1,134 @@
+package org.corpuskit.jobs.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.config.ConfigDocs;
+import org.corpuskit.jobs.config.InputConfig;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.HadoopConf;
+import org.corpuskit.jobs.io.InputFiles;
+import org.corpuskit.jobs.io.Inputs;
+import org.corpuskit.jobs.pipeline.CodeVersion;
+import org.corpuskit.jobs.pipeline.CountsException;
+import org.corpuskit.jobs.pipeline.Funnel;
+import org.corpuskit.jobs.pipeline.Lineage;
+import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.StageRun;
+import org.corpuskit.jobs.pipeline.UsageException;
+import org.corpuskit.jobs.pipeline.WorkDir;
+import org.corpuskit.sample.SampleCrawl;
+
+/**
+ * Runs a pipeline from a command: checks the configuration, the stage range and the work directory before
+ * Spark starts, then runs the stages and writes run.json, config.yaml and stats.json beside their output.
+ */
+final class PipelineLauncher {
+  private PipelineLauncher() {}
+
+  /** Runs {@code pipeline}; with no input configured and {@code sampleIfEmpty}, on the embedded sample. */
+  static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, boolean sampleIfEmpty) {
+    Pipeline.Range range = new Pipeline.Range(output.from, output.to);
+    pipeline.check(range);
+    boolean sample = config.input().isEmpty();
+    if (sample && !sampleIfEmpty) {
+      throw new UsageException("no input: give --input (archive files, directories, globs or path listings)");
+    }
+    List<String> specs = inputSpecs(config.input());
+    WorkDir workDir = isLocal(output.out)
+        ? WorkDir.open(output.out, specs, output.overwrite, new Configuration()) : null;
+    if (sample) {
+      config = withSample(config, workDir, output.out);
+      specs = inputSpecs(config.input());
+    }
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = session(config);
+    try {
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      HadoopConf.allowAnonymousCommonCrawl(conf);
+      if (workDir == null) {
+        workDir = WorkDir.open(output.out, specs, output.overwrite, conf);
+      }
+      InputFiles inputs = Inputs.resolve(specs, config.input().ccBase(), config.input().maxFiles(), conf);
+      return run(pipeline, spark, config, inputs, workDir, range);
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  private static int run(Pipeline pipeline, SparkSession spark, PipelineConfig config, InputFiles inputs,
+      WorkDir workDir, Pipeline.Range range) {
+    String codeVersion = CodeVersion.current();
+    Lineage lineage = new Lineage(workDir, spark, config, inputs, codeVersion);
+    workDir.write("config.yaml", ConfigDocs.yaml(config));
+    System.out.printf("corpus %s: %d input files, writing to %s%n", codeVersion, inputs.files().size(),
+        workDir.root());
+    List<StageRun> runs = new ArrayList<>();
+    try {
+      pipeline.run(new Pipeline.Run(spark, config, inputs, workDir, range, codeVersion), done -> {
+        lineage.stages(done);
+        runs.clear();
+        runs.addAll(done);
+      });
+    } catch (CountsException e) {
+      lineage.finish("failed", e.getMessage());
+      System.out.print(Funnel.table(runs));
+      throw e;
+    } catch (RuntimeException e) {
+      lineage.finish("failed", e.toString());
+      throw e;
+    }
+    System.out.print(Funnel.table(runs));
+    workDir.write("stats.json", Funnel.json(runs));
+    lineage.finish("succeeded", null);
+    System.out.printf("written to %s: run.json, config.yaml, stats.json and one directory per stage%n",
+        workDir.root());
+    return 0;
+  }
+
+  private static PipelineConfig withSample(PipelineConfig config, WorkDir workDir, String out) {
+    if (workDir == null) {
+      throw new UsageException("the embedded sample is written under --out, which must be a local directory; "
+          + "give --input to read from " + out);
+    }
+    try {
+      SampleCrawl.Written written = SampleCrawl.write(Path.of(out, "sample"));
+      System.out.println("No --input: running on the embedded sample, " + written.warc());
+      InputConfig input = config.input();
+      return new PipelineConfig(config.spark(), new InputConfig(List.of(written.warc().toAbsolutePath().toUri().toString()), "",
+          input.crawlKind(), input.ccBase(), input.maxFiles()), config.extract());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the embedded sample under " + out, e);
+    }
+  }
+
+  private static List<String> inputSpecs(InputConfig input) {
+    List<String> specs = new ArrayList<>(input.paths());
+    if (!input.crawl().isEmpty()) {
+      specs.add(Inputs.crawlListing(input.crawl(), input.crawlKind(), input.ccBase()));
+    }
+    return specs;
+  }
+
+  /** A path on the local file system, checked before Spark starts; others need the session's settings. */
+  private static boolean isLocal(String out) {
+    String scheme = new org.apache.hadoop.fs.Path(out).toUri().getScheme();
+    return scheme == null || scheme.equals("file");
+  }
+
+  /** The session: the one spark-submit configured, or one started from the spark section of the config. */
+  static SparkSession session(PipelineConfig config) {
+    SparkSession.Builder builder = SparkSession.builder().appName("corpus");
+    if (System.getProperty("spark.master") == null) {
+      builder.master(config.spark().master());
+      config.spark().conf().forEach(builder::config);
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,24 @@
+package org.corpuskit.jobs.config;
+
+/** Settings of the extract stage: archives to documents. */
+public record ExtractConfig(
+    @Doc("Source label written into every document; the mix stage weights sources by it.")
+    String source,
+    @Doc("Payload megabytes kept per record; a longer payload is cut and its document marked truncated. "
+        + "Executor memory must hold one such payload.")
+    int maxPayloadMb,
+    @Doc("Megabytes scanned for the next record boundary after unreadable bytes before the rest of the file "
+        + "is given up as one failure.")
+    int maxResyncScanMb,
+    @Doc("Deepest HTML element nesting parsed; deeper elements are flattened, which defuses nesting bombs.")
+    int maxDepth) {
+
+  public static final ExtractConfig DEFAULTS = new ExtractConfig("common-crawl", 8, 1024, 512);
+
+  public ExtractConfig {
+    Check.notBlank("source", source);
+    Check.atMost("max_payload_mb", Check.positive("max_payload_mb", maxPayloadMb), 2047);
+    Check.atMost("max_resync_scan_mb", Check.positive("max_resync_scan_mb", maxResyncScanMb), 1 << 20);
+    Check.positive("max_depth", maxDepth);
+  }
+}

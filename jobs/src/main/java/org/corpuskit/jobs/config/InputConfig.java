@@ -1,0 +1,38 @@
+package org.corpuskit.jobs.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What the first stage reads. Which files these name is part of the extract stage's input fingerprint. */
+public record InputConfig(
+    @Doc("Archive files, directories (read recursively, skipping names that start with _ or .), globs, or path "
+        + "listings (warc.paths.gz, wet.paths.gz), on any Hadoop file system. Empty: the embedded sample.")
+    List<String> paths,
+    @Doc("A Common Crawl crawl such as CC-MAIN-2024-22; stands for its listing under cc_base. Empty: none.")
+    String crawl,
+    @Doc("Which listing of the crawl to read: warc or wet.")
+    String crawlKind,
+    @Doc("Base that relative lines of path listings, and crawl, resolve against.")
+    String ccBase,
+    @Doc("Read only the first N files of the sorted input list, so that a sample is the same on every run; 0 "
+        + "reads all.")
+    int maxFiles) {
+
+  public static final InputConfig DEFAULTS = new InputConfig(List.of(), "", "warc", "s3a://commoncrawl/", 0);
+  private static final Pattern CRAWL = Pattern.compile("CC-MAIN-\\d{4}-\\d{2}");
+
+  public InputConfig {
+    paths = List.copyOf(paths);
+    if (!crawl.isEmpty() && !CRAWL.matcher(crawl).matches()) {
+      throw new IllegalArgumentException("crawl must look like CC-MAIN-2024-22, got '" + crawl + "'");
+    }
+    Check.oneOf("crawl_kind", crawlKind, List.of("warc", "wet"));
+    Check.notBlank("cc_base", ccBase);
+    Check.notNegative("max_files", maxFiles);
+  }
+
+  /** True when neither paths nor a crawl is given, so the run uses the embedded sample. */
+  public boolean isEmpty() {
+    return paths.isEmpty() && crawl.isEmpty();
+  }
+}

@@ -1,0 +1,17 @@
+package org.corpuskit.jobs.config;
+
+/**
+ * The whole configuration of a run: one section per stage, plus the input and the Spark session. Built from
+ * the defaults here, then a YAML file, then {@code --set} overrides, by {@link ConfigLoader}.
+ */
+public record PipelineConfig(
+    @Doc("The Spark session corpus starts when it is not run by spark-submit.")
+    SparkSettings spark,
+    @Doc("What the pipeline reads.")
+    InputConfig input,
+    @Doc("Stage extract: archive records to documents with their main text.")
+    ExtractConfig extract) {
+
+  public static final PipelineConfig DEFAULTS =
+      new PipelineConfig(SparkSettings.DEFAULTS, InputConfig.DEFAULTS, ExtractConfig.DEFAULTS);
+}

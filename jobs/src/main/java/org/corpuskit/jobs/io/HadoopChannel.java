@@ -1,0 +1,103 @@
+package org.corpuskit.jobs.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** A read-only {@link SeekableByteChannel} over any Hadoop file system (local, HDFS, S3A). Not thread-safe. */
+public final class HadoopChannel implements SeekableByteChannel {
+  private final FSDataInputStream in;
+  private final long size;
+  private boolean open = true;
+
+  private HadoopChannel(FSDataInputStream in, long size) {
+    this.in = in;
+    this.size = size;
+  }
+
+  public static HadoopChannel open(String file, Configuration conf) throws IOException {
+    Path path = new Path(file);
+    FileSystem fs = path.getFileSystem(conf);
+    long size = fs.getFileStatus(path).getLen();
+    return new HadoopChannel(fs.open(path, 1 << 16), size);
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    ensureOpen();
+    if (!dst.hasRemaining()) {
+      return 0;
+    }
+    if (dst.hasArray()) {
+      int n = in.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+      if (n > 0) {
+        dst.position(dst.position() + n);
+      }
+      return n;
+    }
+    byte[] chunk = new byte[Math.min(dst.remaining(), 1 << 16)];
+    int n = in.read(chunk);
+    if (n > 0) {
+      dst.put(chunk, 0, n);
+    }
+    return n;
+  }
+
+  @Override
+  public long position() throws IOException {
+    ensureOpen();
+    return in.getPos();
+  }
+
+  @Override
+  public SeekableByteChannel position(long newPosition) throws IOException {
+    ensureOpen();
+    if (newPosition < 0) {
+      throw new IllegalArgumentException("negative position " + newPosition);
+    }
+    if (newPosition != in.getPos()) {
+      in.seek(Math.min(newPosition, size));
+    }
+    return this;
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public int write(ByteBuffer src) {
+    throw new NonWritableChannelException();
+  }
+
+  @Override
+  public SeekableByteChannel truncate(long newSize) {
+    throw new NonWritableChannelException();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (open) {
+      open = false;
+      in.close();
+    }
+  }
+
+  private void ensureOpen() throws IOException {
+    if (!open) {
+      throw new ClosedChannelException();
+    }
+  }
+}

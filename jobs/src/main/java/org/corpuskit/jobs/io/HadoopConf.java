@@ -1,0 +1,33 @@
+package org.corpuskit.jobs.io;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+
+/** Carries a Hadoop configuration to executors as a plain map, since Configuration is not serializable. */
+public final class HadoopConf {
+  private HadoopConf() {}
+
+  public static Map<String, String> toMap(Configuration conf) {
+    Map<String, String> map = new HashMap<>();
+    conf.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+    return map;
+  }
+
+  public static Configuration fromMap(Map<String, String> map) {
+    Configuration conf = new Configuration(false);
+    map.forEach(conf::set);
+    return conf;
+  }
+
+  /** Lets the public Common Crawl bucket be read without credentials, unless the user configured it. */
+  public static void allowAnonymousCommonCrawl(Configuration conf) {
+    String key = "fs.s3a.bucket.commoncrawl.aws.credentials.provider";
+    if (conf.get(key) == null) {
+      conf.set(key, "org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider");
+    }
+    if (conf.get("fs.s3a.bucket.commoncrawl.endpoint.region") == null) {
+      conf.set("fs.s3a.bucket.commoncrawl.endpoint.region", "us-east-1");
+    }
+  }
+}

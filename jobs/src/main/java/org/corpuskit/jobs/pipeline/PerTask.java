@@ -1,0 +1,46 @@
+package org.corpuskit.jobs.pipeline;
+
+import java.io.Serializable;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Maps rows with state that is costly to build (an extractor, models, lists, a tokenizer): the state is built
+ * once per task, on the executor, and used for every row of the partition.
+ */
+public final class PerTask {
+  private PerTask() {}
+
+  /** Builds a task's state; runs on the executor, once per partition. */
+  @FunctionalInterface
+  public interface Setup<S> extends Serializable {
+    S create();
+  }
+
+  /** Maps one row with the task's state. */
+  @FunctionalInterface
+  public interface RowMapper<S> extends Serializable {
+    Row apply(S state, Row row);
+  }
+
+  public static <S> Dataset<Row> map(Dataset<Row> input, StructType output, Setup<S> setup, RowMapper<S> mapper) {
+    return input.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+      S state = setup.create();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          return mapper.apply(state, rows.next());
+        }
+      };
+    }, Encoders.row(output));
+  }
+}

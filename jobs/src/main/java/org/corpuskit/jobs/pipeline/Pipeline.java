@@ -1,0 +1,158 @@
+package org.corpuskit.jobs.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.config.ConfigTree;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.InputFiles;
+
+/**
+ * Runs an ordered list of stages in a work directory, resuming where an earlier run stopped.
+ *
+ * <p>A stage is skipped when its marker records the fingerprint it would have now: the same settings and the
+ * same input (the input files' sizes and times, or the fingerprints of the earlier stages it reads). A change
+ * to a stage's settings changes its fingerprint, so it reruns, and so does every stage that reads it. A stage
+ * that fails leaves no marker; its next run clears its directory first. {@code from} forces a rerun of that
+ * stage and every one after it; {@code to} stops after that stage.
+ *
+ * <p>After each stage the runner checks {@code in = out + rejected + failed} on the counts the stage took from
+ * its written data, and stops with a {@link CountsException} when they disagree. Not thread-safe.
+ */
+public final class Pipeline {
+  private final List<Stage> stages;
+
+  public Pipeline(List<Stage> stages) {
+    Set<String> written = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (Stage stage : stages) {
+      if (!names.add(stage.name())) {
+        throw new IllegalArgumentException("two stages are named " + stage.name());
+      }
+      for (String ref : stage.reads()) {
+        if (!written.contains(ref)) {
+          throw new IllegalArgumentException(stage.name() + " reads " + ref + ", which no earlier stage writes");
+        }
+      }
+      stage.writes().forEach(d -> written.add(stage.name() + "/" + d));
+    }
+    this.stages = List.copyOf(stages);
+  }
+
+  public List<String> names() {
+    return stages.stream().map(Stage::name).toList();
+  }
+
+  /** The stages to run: from {@code from} to {@code to}, both inclusive, either may be null. */
+  public record Range(String from, String to) {
+    public static final Range ALL = new Range(null, null);
+  }
+
+  /** Everything a run needs besides the stages. */
+  public record Run(SparkSession spark, PipelineConfig config, InputFiles inputs, WorkDir workDir, Range range,
+      String codeVersion) {}
+
+  /**
+   * Checks the range names known stages in order, before any work: a usage error otherwise.
+   *
+   * @return the indexes of the first and last stage to run
+   */
+  public int[] check(Range range) {
+    int from = range.from() == null ? 0 : index(range.from(), "--from");
+    int to = range.to() == null ? stages.size() - 1 : index(range.to(), "--to");
+    if (from > to) {
+      throw new UsageException("--from " + range.from() + " comes after --to " + range.to() + "; the stages run in "
+          + "the order " + String.join(", ", names()));
+    }
+    return new int[] {from, to};
+  }
+
+  /**
+   * Runs the stages of {@code run.range()}; {@code onStage} hears of each stage as it ends (to update run.json).
+   *
+   * @return what became of each stage, in order
+   */
+  public List<StageRun> run(Run run, Consumer<List<StageRun>> onStage) {
+    int[] bounds = check(run.range());
+    boolean forced = run.range().from() != null;
+    Map<String, String> fingerprints = new HashMap<>();
+    Map<String, String> paths = new HashMap<>();
+    List<StageRun> done = new ArrayList<>();
+    for (int i = 0; i <= bounds[1]; i++) {
+      Stage stage = stages.get(i);
+      String settingsHash = ConfigTree.hash(stage.settings(run.config()).toArray());
+      String inputFingerprint = inputFingerprint(stage, run.inputs(), fingerprints);
+      String fingerprint = ConfigTree.hash(stage.name(), settingsHash, inputFingerprint);
+      Optional<StageMarker> marker = run.workDir().marker(stage.name());
+      if (i < bounds[0]) {
+        StageMarker earlier = marker.orElseThrow(() -> new UsageException("--from " + run.range().from()
+            + ": stage " + stage.name() + " has no completed output in " + run.workDir().root()
+            + "; run it first (leave out --from)"));
+        fingerprints.put(stage.name(), earlier.fingerprint());
+      } else if (!forced && marker.isPresent() && marker.get().fingerprint().equals(fingerprint)) {
+        fingerprints.put(stage.name(), fingerprint);
+        done.add(new StageRun(stage.name(), true, marker.get()));
+      } else {
+        StageMarker written = runStage(run, stage, settingsHash, inputFingerprint, fingerprint, paths);
+        fingerprints.put(stage.name(), fingerprint);
+        done.add(new StageRun(stage.name(), false, written));
+      }
+      stage.writes().forEach(d -> paths.put(stage.name() + "/" + d, run.workDir().path(stage.name(), d)));
+      onStage.accept(List.copyOf(done));
+    }
+    return done;
+  }
+
+  private StageMarker runStage(Run run, Stage stage, String settingsHash, String inputFingerprint,
+      String fingerprint, Map<String, String> paths) {
+    WorkDir workDir = run.workDir();
+    workDir.clearStage(stage.name());
+    Map<String, String> reads = new LinkedHashMap<>();
+    stage.reads().forEach(ref -> reads.put(ref, paths.get(ref)));
+    StageContext context = new StageContext(run.spark(), run.config(), run.inputs(), workDir, stage, reads);
+    Instant started = Instant.now();
+    StageCounts counts;
+    run.spark().sparkContext().setJobGroup(stage.name(), "corpus stage " + stage.name(), false);
+    try (Progress progress = Progress.start(run.spark(), stage.name())) {
+      counts = stage.run(context);
+    } finally {
+      run.spark().sparkContext().clearJobGroup();
+    }
+    if (!counts.addsUp()) {
+      throw new CountsException(stage.name(), counts);
+    }
+    Instant ended = Instant.now();
+    StageMarker marker = new StageMarker(stage.name(), fingerprint, settingsHash, inputFingerprint,
+        run.codeVersion(), started.toString(), ended.toString(),
+        (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0, counts, stage.writes());
+    workDir.writeMarker(marker);
+    return marker;
+  }
+
+  private static String inputFingerprint(Stage stage, InputFiles inputs, Map<String, String> fingerprints) {
+    if (stage.reads().isEmpty()) {
+      return inputs.fingerprint();
+    }
+    List<String> upstream = new ArrayList<>();
+    for (String ref : stage.reads()) {
+      upstream.add(ref + "@" + fingerprints.get(ref.substring(0, ref.indexOf('/'))));
+    }
+    return ConfigTree.hash(upstream);
+  }
+
+  private int index(String name, String option) {
+    int i = names().indexOf(name);
+    if (i < 0) {
+      throw new UsageException(option + " " + name + ": no such stage; the stages are " + String.join(", ", names()));
+    }
+    return i;
+  }
+}

@@ -1,0 +1,32 @@
+package org.corpuskit.jobs.pipeline;
+
+import java.util.List;
+import org.corpuskit.jobs.config.PipelineConfig;
+
+/**
+ * One step of the pipeline: reads datasets, writes datasets under {@code OUT/<name>/}, and reports counts
+ * taken from what it wrote. The runner decides whether it runs at all (see {@link Pipeline}); a stage only does
+ * its work. Implementations are stateless: everything a run needs comes through the {@link StageContext}.
+ */
+public interface Stage {
+  /** The stage's name: its command, its directory under OUT and its configuration section. */
+  String name();
+
+  /**
+   * The datasets of earlier stages it reads, as {@code stage/dataset}; empty for a stage that reads the
+   * pipeline's input files.
+   */
+  List<String> reads();
+
+  /** The datasets it writes, its main output first. */
+  List<String> writes();
+
+  /**
+   * What decides its output besides its input: its configuration section and the version of its logic. A
+   * change in any of it reruns the stage and every stage after it.
+   */
+  List<Object> settings(PipelineConfig config);
+
+  /** Reads, transforms and writes every dataset of {@link #writes()}; returns counts taken from those. */
+  StageCounts run(StageContext context);
+}

@@ -1,0 +1,41 @@
+package org.corpuskit.jobs.pipeline;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a stage did to its records, each figure counted from the data it wrote: every record in is out,
+ * rejected with a reason, or failed with a reason. Characters are -1 where a stage's input is not text.
+ *
+ * @param in records read
+ * @param out records written to the main output
+ * @param rejected records left out on purpose, by reason
+ * @param failed records that could not be processed, by reason
+ * @param charsIn characters of text read, or -1
+ * @param charsOut characters of text written to the main output
+ */
+public record StageCounts(long in, long out, Map<String, Long> rejected, Map<String, Long> failed, long charsIn,
+    long charsOut) {
+  public StageCounts {
+    rejected = Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
+    failed = Collections.unmodifiableSortedMap(new TreeMap<>(failed));
+  }
+
+  public long rejectedTotal() {
+    return rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long failedTotal() {
+    return failed.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The equation the runner checks for every stage: {@code in = out + rejected + failed}. */
+  public boolean addsUp() {
+    return in == out + rejectedTotal() + failedTotal();
+  }
+
+  String equation() {
+    return String.format("in %d = out %d + rejected %d + failed %d", in, out, rejectedTotal(), failedTotal());
+  }
+}

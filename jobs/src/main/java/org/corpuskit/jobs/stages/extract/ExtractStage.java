@@ -1,0 +1,96 @@
+package org.corpuskit.jobs.stages.extract;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.corpuskit.archive.ReaderConfig;
+import org.corpuskit.extract.MainContentExtractor;
+import org.corpuskit.jobs.config.ExtractConfig;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.HadoopConf;
+import org.corpuskit.jobs.pipeline.Stage;
+import org.corpuskit.jobs.pipeline.StageContext;
+import org.corpuskit.jobs.pipeline.StageCounts;
+
+/**
+ * Stage {@code extract}: archive files to documents. One pass over the archives (one Spark partition per file)
+ * yields outcome rows, persisted once, from which the four datasets are written:
+ *
+ * <ul>
+ *   <li>{@code documents}: pages with text;
+ *   <li>{@code rejected}: pages that left no text;
+ *   <li>{@code errors}: unreadable records and byte ranges, and pages whose extraction failed;
+ *   <li>{@code file_summaries}: per input file, records by WARC type and by outcome.
+ * </ul>
+ *
+ * Its counts: records in (counted from the record headers the reader saw), documents out, rejected by reason
+ * (records skipped by the reader, such as {@code skipped:revisit}, and pages without text), failed by reason.
+ */
+public final class ExtractStage implements Stage {
+  public static final String NAME = "extract";
+  /** Bumped when the stage's output changes for the same input and settings, so that markers go stale. */
+  private static final String LOGIC_VERSION = "extract-1";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> reads() {
+    return List.of();
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of("documents", "rejected", "errors", "file_summaries");
+  }
+
+  @Override
+  public List<Object> settings(PipelineConfig config) {
+    return List.of(config.extract(), LOGIC_VERSION, MainContentExtractor.VERSION);
+  }
+
+  @Override
+  public StageCounts run(StageContext context) {
+    ExtractConfig config = context.config().extract();
+    Configuration conf = context.spark().sparkContext().hadoopConfiguration();
+    HadoopConf.allowAnonymousCommonCrawl(conf);
+    ReaderConfig reader = new ReaderConfig(config.maxPayloadMb() << 20, (long) config.maxResyncScanMb() << 20);
+
+    Dataset<Row> outcomes = new ReadArchives(reader, conf)
+        .apply(ReadArchives.files(context.spark(), context.inputs().paths()));
+    outcomes = new ExtractText(config.source(), config.maxDepth()).apply(outcomes);
+    outcomes = outcomes.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      for (String dataset : writes()) {
+        String kind = Outcomes.KIND_OF_DATASET.get(dataset);
+        context.write(outcomes.filter(outcomes.col("kind").equalTo(kind)).select(kind + ".*"), dataset);
+      }
+    } finally {
+      outcomes.unpersist();
+    }
+    return counts(context);
+  }
+
+  private static StageCounts counts(StageContext context) {
+    Row files = context.written("file_summaries").selectExpr("coalesce(sum(records), 0)").first();
+    Row documents = context.written("documents").selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
+    Map<String, Long> rejected = countBy(context.written("rejected"), "reason");
+    context.written("file_summaries").selectExpr("explode(outcomes) as (outcome, n)")
+        .filter("outcome like 'skipped:%'").groupBy("outcome").sum("n").collectAsList()
+        .forEach(r -> rejected.merge(r.getString(0), r.getLong(1), Long::sum));
+    Map<String, Long> failed = countBy(context.written("errors"), "reason");
+    return new StageCounts(files.getLong(0), documents.getLong(0), rejected, failed, -1, documents.getLong(1));
+  }
+
+  private static Map<String, Long> countBy(Dataset<Row> data, String column) {
+    Map<String, Long> counts = new HashMap<>();
+    data.groupBy(column).count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    return counts;
+  }
+}

@@ -1,0 +1,93 @@
+package org.corpuskit.jobs.stages.extract;
+
+import java.io.Serializable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.corpuskit.jobs.io.Inputs;
+import org.corpuskit.jobs.io.Schemas;
+import org.corpuskit.jobs.pipeline.PerTask;
+import org.corpuskit.jobs.pipeline.RowBuilder;
+import org.corpuskit.extract.Extraction;
+import org.corpuskit.extract.MainContentExtractor;
+import org.corpuskit.text.CharsetDecoder;
+import org.corpuskit.text.UrlParts;
+
+/**
+ * Page rows to document rows. HTML goes through {@link MainContentExtractor}, built once per task; WET text is
+ * kept as it is. A page that leaves no text is rejected ({@code empty_text}); one whose extraction throws
+ * becomes an error ({@code extract_failed}). Other rows pass through, so every page is accounted for once.
+ */
+final class ExtractText implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final String WET_EXTRACTOR = "wet";
+
+  private final String source;
+  private final int maxDepth;
+
+  ExtractText(String source, int maxDepth) {
+    if (source == null || source.isBlank()) {
+      throw new IllegalArgumentException("source must not be blank");
+    }
+    this.source = source;
+    this.maxDepth = maxDepth;
+    new MainContentExtractor(maxDepth); // validates maxDepth on the driver, before any task runs
+  }
+
+  Dataset<Row> apply(Dataset<Row> outcomes) {
+    Schemas.require("extract-text", outcomes, Outcomes.SCHEMA);
+    String label = source;
+    int depth = maxDepth;
+    return PerTask.map(outcomes, Outcomes.SCHEMA, () -> new MainContentExtractor(depth),
+        (extractor, row) -> Outcomes.PAGE.equals(row.getString(0)) ? extract(row.getStruct(1), label, extractor)
+            : row);
+  }
+
+  static Row extract(Row page, String source, MainContentExtractor extractor) {
+    String url = Outcomes.pageField(page, "url");
+    String httpContentType = Outcomes.pageField(page, "http_content_type");
+    String warcFile = Outcomes.pageField(page, "warc_file");
+    CharsetDecoder.Decoded decoded = CharsetDecoder.decode(Outcomes.pageField(page, "payload"),
+        httpContentType.isEmpty() ? null : httpContentType);
+    String title = "";
+    String text;
+    String lang = "";
+    String extractorName = WET_EXTRACTOR;
+    try {
+      if ("text".equals(Outcomes.pageField(page, "kind"))) {
+        text = decoded.text().strip();
+      } else {
+        Extraction extraction = extractor.extract(decoded.text(), url);
+        title = extraction.title();
+        text = extraction.text();
+        lang = extraction.lang();
+        extractorName = MainContentExtractor.VERSION;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      return Outcomes.error(warcFile, Outcomes.pageField(page, "warc_offset"), "extract", "extract_failed",
+          e.getClass().getSimpleName() + ": " + e.getMessage(), url);
+    }
+    if (text.isBlank()) {
+      return Outcomes.rejected(page, "extract", "empty_text");
+    }
+    String host = UrlParts.host(url);
+    return Outcomes.document(new RowBuilder(Schemas.DOCUMENTS)
+        .set("doc_id", Outcomes.pageField(page, "doc_id"))
+        .set("url", url)
+        .set("host", host)
+        .set("registered_domain", UrlParts.registeredDomain(host))
+        .set("crawl", Inputs.crawlOf(warcFile))
+        .set("fetch_time", Outcomes.pageField(page, "fetch_time"))
+        .set("warc_file", warcFile)
+        .set("warc_offset", Outcomes.pageField(page, "warc_offset"))
+        .set("content_type", Outcomes.pageField(page, "content_type"))
+        .set("charset", decoded.charset())
+        .set("http_status", Outcomes.pageField(page, "http_status"))
+        .set("lang", lang)
+        .set("title", title)
+        .set("text", text)
+        .set("source", source)
+        .set("extractor", extractorName)
+        .set("truncated", Outcomes.pageField(page, "truncated"))
+        .build());
+  }
+}

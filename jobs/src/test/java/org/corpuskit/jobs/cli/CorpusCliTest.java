@@ -1,0 +1,169 @@
+package org.corpuskit.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.LocalSpark;
+import org.corpuskit.sample.SampleCrawl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(LocalSpark.class)
+class CorpusCliTest {
+  @TempDir
+  Path dir;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result corpus(String... args) {
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Corpus.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+  }
+
+  @Test
+  void extractHtmlPrintsOneJsonLinePerFile() throws IOException {
+    Path page = dir.resolve("page.html");
+    Files.writeString(page, "<html><head><title>Tide tables</title></head><body><nav>Home</nav><article><p>"
+        + "High water at the northern pier comes forty minutes after the harbour, and the ferry waits for it."
+        + "</p></article></body></html>");
+    Result result = corpus("extract-html", page.toString(), dir.resolve("missing.html").toString());
+    assertEquals(1, result.exitCode(), "a missing file is reported and makes the exit code non-zero");
+    String[] lines = result.out().strip().split("\n");
+    assertEquals(2, lines.length, result.out());
+    JsonNode first = new ObjectMapper().readTree(lines[0]);
+    assertEquals("Tide tables", first.get("title").asText());
+    assertTrue(first.get("text").asText().startsWith("High water at the northern pier"));
+    assertTrue(new ObjectMapper().readTree(lines[1]).has("error"));
+  }
+
+  @Test
+  void sampleWritesTheCrawlAndTheBenchmarkFile() {
+    Result result = corpus("sample", "--out", dir.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(Files.exists(dir.resolve(SampleCrawl.WARC_NAME)));
+    assertTrue(Files.exists(dir.resolve(SampleCrawl.BENCHMARK_NAME)));
+  }
+
+  @Test
+  void runWithoutInputProcessesTheEmbeddedSampleAndWritesTheLineageAndTheFunnel(SparkSession spark)
+      throws IOException {
+    Path out = dir.resolve("out");
+    Result result = corpus("run", "--out", out.toString());
+    assertEquals(0, result.exitCode(), result.out() + result.err());
+    assertTrue(result.out().contains("No --input: running on the embedded sample"), result.out());
+    assertTrue(result.out().matches("(?s).*\\nextract +ran +539 +521 +15 +3 .*"), result.out());
+    JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertEquals("succeeded", run.get("status").asText());
+    assertEquals(spark.version(), run.get("spark_version").asText());
+    assertEquals(512, run.get("config").get("extract").get("max_depth").asInt());
+    assertTrue(run.get("inputs").get("files").get(0).get("size").asLong() > 0);
+    assertEquals(539, run.get("stages").get(0).get("counts").get("in").asLong());
+    JsonNode stats = new ObjectMapper().readTree(out.resolve("stats.json").toFile());
+    assertEquals(521, stats.get("stages").get(0).get("out").asLong());
+    assertTrue(spark.read().parquet(out.resolve("extract/documents").toString()).count() >= SampleCrawl.PAGES);
+
+    Result again = corpus("run", "--out", out.toString());
+    assertEquals(0, again.exitCode(), again.out() + again.err());
+    assertTrue(again.out().matches("(?s).*\\nextract +reused +539 +521 .*"), again.out());
+  }
+
+  @Test
+  void configPrintsEveryKeyWithItsDescriptionAndReadsBackAsAConfigFile() throws IOException {
+    Result printed = corpus("config", "--set", "extract.max_depth=99", "--max-files", "3");
+    assertEquals(0, printed.exitCode(), printed.err());
+    assertTrue(printed.out().contains("max_depth: 99"), printed.out());
+    assertTrue(printed.out().contains("(default: 512)"), printed.out());
+    Path file = dir.resolve("printed.yaml");
+    Files.writeString(file, printed.out());
+    Result reread = corpus("config", "--config", file.toString());
+    assertEquals(printed.out(), reread.out());
+  }
+
+  @Test
+  void aMisspeltKeyIsAUsageErrorWithTheFileTheLineAndASuggestion() throws IOException {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "extract:\n  source: web\n  max_dept: 9\n");
+    Result result = corpus("run", "--config", file.toString(), "--out", dir.resolve("x").toString());
+    assertEquals(2, result.exitCode());
+    assertEquals("corpus run: " + file + " line 3: unknown key extract.max_dept; did you mean extract.max_depth?",
+        result.err().strip());
+    assertTrue(Files.notExists(dir.resolve("x")), "nothing is written before the configuration is checked");
+  }
+
+  @Test
+  void anUnknownStageInFromIsAUsageErrorListingTheStages() {
+    Result result = corpus("run", "--from", "dedupe", "--out", dir.resolve("x").toString());
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().contains("--from dedupe: no such stage; the stages are extract"), result.err());
+  }
+
+  @Test
+  void outMustNotBeAFileTheRootTheHomeDirectoryOrInsideAnInput() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    String[][] cases = {
+        {file.toString(), "is a file"},
+        {"/", "is the root of a file system"},
+        {System.getProperty("user.home"), "is your home directory"},
+        {dir.resolve("in/out").toString(), "is inside the input"},
+    };
+    for (String[] c : cases) {
+      Result result = corpus("extract", "--input", dir.resolve("in").toString(), "--out", c[0]);
+      assertEquals(2, result.exitCode(), c[0] + ": " + result.err());
+      assertTrue(result.err().contains(c[1]), c[0] + ": " + result.err());
+    }
+    assertTrue(Files.exists(file) && Files.exists(warc) && Files.notExists(dir.resolve("in/out")),
+        "nothing is deleted or written");
+  }
+
+  @Test
+  void aNonEmptyDirectoryOfSomethingElseIsRefusedUnlessOverwriteIsGiven() throws IOException {
+    Path other = Files.createDirectories(dir.resolve("photos"));
+    Path photo = Files.writeString(other.resolve("cat.jpg"), "not a crawl");
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    Result refused = corpus("extract", "--input", warc.toString(), "--out", other.toString());
+    assertEquals(2, refused.exitCode());
+    assertTrue(refused.err().contains("is not empty and holds no run.json") && refused.err().contains("--overwrite"),
+        refused.err());
+    Result allowed = corpus("extract", "--input", warc.toString(), "--out", other.toString(), "--overwrite");
+    assertEquals(0, allowed.exitCode(), allowed.err());
+    assertEquals("not a crawl", Files.readString(photo));
+  }
+
+  @Test
+  void evalExtractionPrintsPrecisionRecallAndF1() {
+    Path gold = LocalSpark.sharedData("extraction/trafilatura/tests/evaldata.json");
+    Result result = corpus("eval", "extraction", "--gold", gold.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().matches("(?s).*SNIPPETS: pages \\d+ .*precision 0\\.\\d+ recall 0\\.\\d+ F1 0\\.\\d+.*"),
+        result.out());
+  }
+
+  @Test
+  void aMissingRequiredOptionIsAUsageError() {
+    Result result = corpus("extract", "--out", dir.toString());
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().contains("Missing required option: '--input=PATH'"), result.err());
+  }
+}

@@ -1,0 +1,125 @@
+package org.corpuskit.jobs.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private Path file(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("corpus.yaml"), yaml);
+  }
+
+  private String error(String yaml, String... sets) throws IOException {
+    Path file = file(yaml);
+    return assertThrows(ConfigException.class, () -> ConfigLoader.load(file, List.of(sets))).getMessage()
+        .replace(file.toString(), "corpus.yaml");
+  }
+
+  @Test
+  void withoutAFileEveryKeyHasItsDefault() {
+    assertEquals(PipelineConfig.DEFAULTS, ConfigLoader.load(null, List.of()));
+  }
+
+  @Test
+  void aFileSetsTheKeysItNamesAndLeavesTheOthersAtTheirDefaults() throws IOException {
+    PipelineConfig config = ConfigLoader.load(file("""
+        extract:
+          max_depth: 64
+        input:
+          paths: [a.warc.gz, "b.warc.gz"]
+        spark:
+          conf:
+            spark.sql.shuffle.partitions: 200
+        """), List.of());
+    assertEquals(64, config.extract().maxDepth());
+    assertEquals(ExtractConfig.DEFAULTS.maxPayloadMb(), config.extract().maxPayloadMb());
+    assertEquals(List.of("a.warc.gz", "b.warc.gz"), config.input().paths());
+    assertEquals(Map.of("spark.sql.shuffle.partitions", "200", "spark.ui.enabled", "false"), config.spark().conf());
+  }
+
+  @Test
+  void setOverridesTheFileAndReadsItsValueAsYaml() throws IOException {
+    PipelineConfig config = ConfigLoader.load(file("extract:\n  max_depth: 64\n"),
+        List.of("extract.max_depth=32", "input.paths=[x.warc, y.warc]", "extract.source=my crawl"));
+    assertEquals(32, config.extract().maxDepth());
+    assertEquals(List.of("x.warc", "y.warc"), config.input().paths());
+    assertEquals("my crawl", config.extract().source());
+  }
+
+  @Test
+  void anUnknownKeyNamesTheFileAndLineAndSuggestsTheKeyMeant() throws IOException {
+    assertEquals("corpus.yaml line 3: unknown key extract.max_payload; did you mean extract.max_payload_mb?",
+        error("extract:\n  source: x\n  max_payload: 4\n"));
+  }
+
+  @Test
+  void aKeyInTheWrongSectionIsSuggestedWhereItBelongs() throws IOException {
+    assertEquals("corpus.yaml line 2: unknown key input.max_depth; did you mean extract.max_depth?",
+        error("input:\n  max_depth: 4\n"));
+  }
+
+  @Test
+  void anUnknownSectionListsTheKnownOnesWhenNothingIsClose() throws IOException {
+    assertEquals("corpus.yaml line 1: unknown key tokenizer; known keys here: spark, input, extract",
+        error("tokenizer:\n  name: cl100k_base\n"));
+  }
+
+  @Test
+  void aWrongTypeNamesTheKeyTheLineAndWhatWasExpected() throws IOException {
+    assertEquals("corpus.yaml line 2: extract.max_depth must be a whole number, got 'deep'",
+        error("extract:\n  max_depth: deep\n"));
+    assertEquals("corpus.yaml line 1: input.paths must be a list such as [a, b], got 'a.warc.gz'",
+        error("input: {paths: a.warc.gz}\n"));
+    assertEquals("corpus.yaml line 1: extract is a section: expected keys under it, got 5", error("extract: 5\n"));
+  }
+
+  @Test
+  void aNegativeSizeIsRefusedWithTheLineThatSetIt() throws IOException {
+    assertEquals("corpus.yaml line 3: extract.max_payload_mb must be positive, got -1",
+        error("extract:\n  source: x\n  max_payload_mb: -1\n"));
+  }
+
+  @Test
+  void anOverrideThatBreaksARuleIsReportedAsTheSetThatDidIt() throws IOException {
+    assertEquals("--set input.max_files=-2: input.max_files must not be negative, got -2",
+        error("", "input.max_files=-2"));
+    assertEquals("--set extract.max_dpth=2: unknown key extract.max_dpth; did you mean extract.max_depth?",
+        error("", "extract.max_dpth=2"));
+    assertEquals("--set extract: expected section.key=value", error("", "extract"));
+  }
+
+  @Test
+  void invalidYamlAndDuplicateKeysAreErrors() throws IOException {
+    assertEquals("corpus.yaml line 3: extract.max_depth is set twice",
+        error("extract:\n  max_depth: 1\n  max_depth: 2\n"));
+    assertEquals("corpus.yaml line 1: the configuration must be a mapping of sections (extract:, input:, ...)",
+        error("- a\n- b\n"));
+  }
+
+  @Test
+  void aMissingFileIsAClearError() {
+    Path missing = dir.resolve("nope.yaml");
+    assertEquals("--config " + missing + ": no such file",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, List.of())).getMessage());
+  }
+
+  @Test
+  void theHashOfASectionChangesWithItsValuesOnly() {
+    ExtractConfig a = ExtractConfig.DEFAULTS;
+    ExtractConfig b = new ExtractConfig(a.source(), a.maxPayloadMb(), a.maxResyncScanMb(), a.maxDepth() + 1);
+    assertEquals(ConfigTree.hash(a), ConfigTree.hash(new ExtractConfig(a.source(), a.maxPayloadMb(),
+        a.maxResyncScanMb(), a.maxDepth())));
+    assertNotEquals(ConfigTree.hash(a), ConfigTree.hash(b));
+  }
+}

@@ -1,0 +1,118 @@
+package org.corpuskit.jobs.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.DatasetAssertions;
+import org.corpuskit.jobs.TestRuns;
+import org.corpuskit.jobs.cli.Corpus;
+import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.StageMarker;
+import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.stages.extract.ExtractStage;
+import org.corpuskit.sample.SampleCrawl;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading through the real S3 API: s3a against an S3 server (s3proxy) running in this JVM on loopback. */
+@ExtendWith(org.corpuskit.jobs.LocalSpark.class)
+class S3InputTest {
+  private static final String BUCKET = "corpus-test-crawl";
+  private static final String ACCESS = "test-access-key";
+  private static final String SECRET = "test-secret-key";
+  private static final String WARC_KEY = "crawl-data/CC-MAIN-2024-22/segments/1/warc/sample.warc.gz";
+
+  @TempDir
+  static Path dir;
+
+  private static S3Proxy proxy;
+  private static BlobStoreContext store;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    store = ContextBuilder.newBuilder("transient").credentials(ACCESS, SECRET).build(BlobStoreContext.class);
+    proxy = S3Proxy.builder()
+        .blobStore(store.getBlobStore())
+        .endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
+        .build();
+    proxy.start();
+    while (!proxy.getState().equals("STARTED")) {
+      Thread.sleep(10);
+    }
+    BlobStore blobs = store.getBlobStore();
+    blobs.createContainerInLocation(null, BUCKET);
+    SampleCrawl.Written sample = SampleCrawl.write(dir.resolve("sample"));
+    blobs.putBlob(BUCKET, blobs.blobBuilder(WARC_KEY).payload(Files.readAllBytes(sample.warc())).build());
+    blobs.putBlob(BUCKET, blobs.blobBuilder("crawl-data/CC-MAIN-2024-22/warc.paths.gz")
+        .payload(gzip(WARC_KEY + "\n")).build());
+  }
+
+  @AfterAll
+  static void stopS3() throws Exception {
+    proxy.stop();
+    store.close();
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void pointS3aAtTheProxy(Configuration conf) {
+    String prefix = "fs.s3a.bucket." + BUCKET + ".";
+    conf.set(prefix + "endpoint", "http://127.0.0.1:" + proxy.getPort());
+    conf.set(prefix + "endpoint.region", "us-east-1");
+    conf.set(prefix + "path.style.access", "true");
+    conf.set(prefix + "connection.ssl.enabled", "false");
+    conf.set(prefix + "access.key", ACCESS);
+    conf.set(prefix + "secret.key", SECRET);
+    conf.set(prefix + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+  }
+
+  @Test
+  void aCrawlListingOnS3IsReadLikeTheSameFilesOnDiskAndTheRunIsWrittenToS3(SparkSession spark) throws IOException {
+    pointS3aAtTheProxy(spark.sparkContext().hadoopConfiguration());
+    String base = "s3a://" + BUCKET + "/";
+    Pipeline extract = new Pipeline(List.of(new ExtractStage()));
+    assertEquals(0, Corpus.execute("extract", "--input", Inputs.crawlListing("CC-MAIN-2024-22", "warc", base),
+        "--cc-base", base, "--source", "test-source", "--out", "s3a://" + BUCKET + "/runs/one"));
+    BlobStore blobs = store.getBlobStore();
+    StageCounts fromS3 = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .readValue(blobs.getBlob(BUCKET, "runs/one/extract/_COMPLETE.json").getPayload().openStream(),
+            StageMarker.class).counts();
+    StageCounts fromDisk = TestRuns.run(spark, extract,
+        TestRuns.config(List.of(dir.resolve("sample").resolve(SampleCrawl.WARC_NAME).toString())),
+        dir.resolve("disk-out").toString()).get(0).marker().counts();
+    assertEquals(fromDisk, fromS3);
+    DatasetAssertions.assertSameRows(
+        spark.read().parquet(dir.resolve("disk-out/extract/documents").toString()).drop("warc_file"),
+        spark.read().parquet("s3a://" + BUCKET + "/runs/one/extract/documents").drop("warc_file"));
+    for (String file : List.of("run.json", "stats.json", "config.yaml")) {
+      assertTrue(blobs.blobExists(BUCKET, "runs/one/" + file), file);
+    }
+  }
+}
