@@ -47,7 +47,8 @@ grep -q "Registering worker" "$work/master.log" || { cat "$work/master.log" "$wo
 
 out="$work/out"
 SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit" deploy/spark-submit.sh \
-  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 1g -- \
+  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 1g \
+  --driver-java-options -Dlog4j2.level=warn -- \
   run --out "$out" | tee "$work/run.log"
 grep -qE "^extract +ran +[0-9]+ +[0-9]+ +[0-9]+ +3 " "$work/run.log" || { echo "no funnel line for extract"; exit 1; }
 grep -q '"status" : "succeeded"' "$out/run.json" || { echo "run.json does not say succeeded"; exit 1; }
