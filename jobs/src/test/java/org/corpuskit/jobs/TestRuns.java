@@ -1,11 +1,11 @@
 package org.corpuskit.jobs;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.corpuskit.jobs.config.ExtractConfig;
+import org.corpuskit.jobs.config.ConfigLoader;
 import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
-import org.corpuskit.jobs.config.SparkSettings;
 import org.corpuskit.jobs.io.InputFiles;
 import org.corpuskit.jobs.io.Inputs;
 import org.corpuskit.jobs.pipeline.Lineage;
@@ -17,13 +17,14 @@ import org.corpuskit.jobs.pipeline.WorkDir;
 public final class TestRuns {
   private TestRuns() {}
 
-  public static PipelineConfig config(List<String> inputs, String ccBase) {
-    return new PipelineConfig(SparkSettings.DEFAULTS, new InputConfig(inputs, "", "warc", ccBase, 0),
-        new ExtractConfig("test-source", 8, 1024, 512));
-  }
-
-  public static PipelineConfig config(List<String> inputs) {
-    return config(inputs, Inputs.COMMON_CRAWL_BASE);
+  /** The defaults with source test-source, reading {@code inputs}, changed by {@code sets} as --set would. */
+  public static PipelineConfig config(List<String> inputs, String... sets) {
+    List<String> overrides = new ArrayList<>(List.of("extract.source=test-source"));
+    overrides.addAll(List.of(sets));
+    PipelineConfig config = ConfigLoader.load(null, overrides);
+    InputConfig input = config.input();
+    return new PipelineConfig(config.spark(), new InputConfig(inputs, "", "warc", input.ccBase(), 0),
+        config.extract());
   }
 
   public static List<StageRun> run(SparkSession spark, Pipeline pipeline, PipelineConfig config, String out,

@@ -1,9 +1,6 @@
 package org.corpuskit.text;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -15,16 +12,30 @@ import org.mozilla.universalchardet.UniversalDetector;
 /**
  * Decodes the bytes of a web page to text, choosing the charset as a careful browser would and distrusting
  * labels that the bytes contradict: a byte-order mark first; then the HTTP {@code Content-Type} charset, else the
- * {@code <meta>} one; a label of UTF-8 that the bytes break, or a single-byte label on bytes that are valid UTF-8,
- * gives way to the bytes; with no usable label, valid UTF-8 is UTF-8 and anything else is detected
- * statistically, falling back to windows-1252. Invalid bytes become U+FFFD and never fail. Valid UTF-8, the
- * common case, is decoded in a single pass.
+ * {@code <meta>} one. A label of UTF-8, a single-byte label, or no label at all is settled by the bytes: when
+ * they are mostly UTF-8 ({@link #isMostlyUtf8}), the page is UTF-8 and its few invalid bytes become U+FFFD, so
+ * one stray byte does not turn a Russian page into mojibake; otherwise the single-byte label is used, or the
+ * charset is detected statistically, falling back to windows-1252. Invalid bytes never fail; {@link
+ * Decoded#invalidBytes} counts them. Valid UTF-8, the common case, is decoded in a single pass.
  *
  * <p>Thread-safe: static methods on immutable state.
  */
 public final class CharsetDecoder {
-  /** The result: the text and the name of the charset it was decoded with. */
-  public record Decoded(String text, String charset) {}
+  /**
+   * The result.
+   *
+   * @param text the decoded text
+   * @param charset the name of the charset it was decoded with
+   * @param invalidBytes bytes that were not valid in that charset and became U+FFFD
+   */
+  public record Decoded(String text, String charset, int invalidBytes) {}
+
+  /**
+   * At most one invalid byte per this many non-ASCII bytes, and the bytes are UTF-8 with damage. Text in a
+   * single-byte charset is the opposite: nearly every non-ASCII byte breaks UTF-8 (an accented letter followed
+   * by ASCII is never a valid sequence), so one in ten is far from both.
+   */
+  static final int NON_ASCII_BYTES_PER_INVALID_BYTE = 10;
 
   private static final Pattern META_CHARSET = Pattern.compile(
       "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)", Pattern.CASE_INSENSITIVE);
@@ -43,23 +54,46 @@ public final class CharsetDecoder {
     Charset bom = bomCharset(bytes);
     if (bom != null) {
       int skip = bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
-      return new Decoded(new String(bytes, skip, bytes.length - skip, bom), bom.name());
+      String text = new String(bytes, skip, bytes.length - skip, bom);
+      return new Decoded(text, bom.name(), replacements(text));
     }
     Charset declared = charsetFromHeader(contentType);
     if (declared == null) {
       declared = charsetFromMeta(bytes);
     }
     if (declared != null && !declared.equals(StandardCharsets.UTF_8) && !isSingleByte(declared)) {
-      return new Decoded(new String(bytes, declared), declared.name());
+      String text = new String(bytes, declared);
+      return new Decoded(text, declared.name(), replacements(text));
     }
-    // Unlabelled, UTF-8 or single-byte: decode as UTF-8 once, and keep it when the bytes were valid UTF-8.
+    // Unlabelled, UTF-8 or single-byte: decode as UTF-8 once, and keep it when the bytes were UTF-8.
     String utf8 = new String(bytes, StandardCharsets.UTF_8);
-    if (isValidUtf8(utf8, bytes)) {
+    if (utf8.indexOf('\uFFFD') < 0) {
       boolean ascii = utf8.length() == bytes.length;
-      return new Decoded(utf8, ascii && declared != null ? declared.name() : StandardCharsets.UTF_8.name());
+      return new Decoded(utf8, ascii && declared != null ? declared.name() : StandardCharsets.UTF_8.name(), 0);
+    }
+    Utf8Scan scan = Utf8Scan.of(bytes);
+    if (isMostlyUtf8(scan)) {
+      return new Decoded(utf8, StandardCharsets.UTF_8.name(), scan.invalidBytes());
     }
     Charset chosen = declared == null || declared.equals(StandardCharsets.UTF_8) ? detect(bytes) : declared;
-    return new Decoded(new String(bytes, chosen), chosen.name());
+    String text = new String(bytes, chosen);
+    return new Decoded(text, chosen.name(), replacements(text));
+  }
+
+  /**
+   * The rule that keeps a damaged UTF-8 page UTF-8: no more than one invalid byte per {@value
+   * #NON_ASCII_BYTES_PER_INVALID_BYTE} non-ASCII bytes.
+   */
+  static boolean isMostlyUtf8(Utf8Scan scan) {
+    return (long) scan.invalidBytes() * NON_ASCII_BYTES_PER_INVALID_BYTE <= scan.nonAsciiBytes();
+  }
+
+  private static int replacements(String text) {
+    int n = 0;
+    for (int i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /** The charset named by an HTTP {@code Content-Type} value, or null when absent or unknown. */
@@ -124,32 +158,5 @@ public final class CharsetDecoder {
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return null;
     }
-  }
-
-  /**
-   * Whether decoding as UTF-8 met no invalid bytes: the text has no U+FFFD, or only at its very end (records
-   * truncated by the crawler may end inside a character), or the page itself contains U+FFFD and a strict
-   * decoder confirms the bytes.
-   */
-  private static boolean isValidUtf8(String decoded, byte[] bytes) {
-    int replacement = decoded.indexOf('\uFFFD');
-    if (replacement < 0 || replacement >= decoded.length() - 1 && bytes.length > 0 && bytes[bytes.length - 1] < 0
-        && !endsWithEncodedReplacement(bytes)) {
-      return true;
-    }
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
-  }
-
-  private static boolean endsWithEncodedReplacement(byte[] b) {
-    int n = b.length;
-    return n >= 3 && (b[n - 3] & 0xff) == 0xEF && (b[n - 2] & 0xff) == 0xBF && (b[n - 1] & 0xff) == 0xBD;
   }
 }

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Host and registered domain of a URL. The registered domain is the label just under the public suffix, from the
- * Public Suffix List's ICANN section as Guava embeds it ({@code example.co.uk}). A host under a suffix the list
- * does not know (a reserved TLD such as {@code .example}, an intranet name) keeps its last two labels; IP
+ * Public Suffix List as Guava embeds it ({@code example.co.uk}): with its private section by default, so that
+ * every {@code *.github.io} or {@code *.blogspot.com} site is a domain of its own, or with the ICANN section
+ * only ({@link Suffixes#ICANN}), where they are all {@code github.io}. A host under a suffix the list does not
+ * know (a reserved TLD such as {@code .example}, an intranet name) keeps its last two labels; IP
  * addresses and single labels are their own registered domain. Never throws on bad URLs: it returns empty
  * strings. Thread-safe.
  */
@@ -17,6 +19,14 @@ public final class UrlParts {
   private static final Pattern HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?(\\[[^\\]/?#]*\\]|[^:/?#]+)");
 
   private UrlParts() {}
+
+  /** Which sections of the Public Suffix List count as suffixes. */
+  public enum Suffixes {
+    /** ICANN and private suffixes: {@code alice.github.io} is registered under {@code github.io}. */
+    ALL,
+    /** ICANN suffixes only: {@code alice.github.io} belongs to {@code github.io}. */
+    ICANN
+  }
 
   /** The URL's host, lower case, without a trailing dot; empty when there is none. */
   public static String host(String url) {
@@ -32,7 +42,7 @@ public final class UrlParts {
   }
 
   /** The registered domain of a host; the host itself when it has none. */
-  public static String registeredDomain(String host) {
+  public static String registeredDomain(String host, Suffixes suffixes) {
     if (host == null || host.isEmpty()) {
       return "";
     }
@@ -41,10 +51,11 @@ public final class UrlParts {
     }
     try {
       InternetDomainName name = InternetDomainName.from(host);
-      if (name.isUnderRegistrySuffix()) {
-        return name.topDomainUnderRegistrySuffix().toString();
+      boolean all = suffixes == Suffixes.ALL;
+      if (all ? name.isUnderPublicSuffix() : name.isUnderRegistrySuffix()) {
+        return (all ? name.topPrivateDomain() : name.topDomainUnderRegistrySuffix()).toString();
       }
-      if (name.isRegistrySuffix()) {
+      if (all ? name.isPublicSuffix() : name.isRegistrySuffix()) {
         return host;
       }
     } catch (IllegalArgumentException e) {

@@ -1,5 +1,8 @@
 package org.corpuskit.jobs.config;
 
+import java.util.List;
+import org.corpuskit.text.UrlParts;
+
 /** Settings of the extract stage: archives to documents. */
 public record ExtractConfig(
     @Doc("Source label written into every document; the mix stage weights sources by it.")
@@ -11,14 +14,22 @@ public record ExtractConfig(
         + "is given up as one failure.")
     int maxResyncScanMb,
     @Doc("Deepest HTML element nesting parsed; deeper elements are flattened, which defuses nesting bombs.")
-    int maxDepth) {
+    int maxDepth,
+    @Doc("Which sections of the Public Suffix List decide registered_domain: all (ICANN and private, so each "
+        + "github.io or blogspot.com site is its own domain) or icann.")
+    String publicSuffixes) {
 
-  public static final ExtractConfig DEFAULTS = new ExtractConfig("common-crawl", 8, 1024, 512);
+  public static final ExtractConfig DEFAULTS = new ExtractConfig("common-crawl", 8, 1024, 512, "all");
 
   public ExtractConfig {
     Check.notBlank("source", source);
     Check.atMost("max_payload_mb", Check.positive("max_payload_mb", maxPayloadMb), 2047);
     Check.atMost("max_resync_scan_mb", Check.positive("max_resync_scan_mb", maxResyncScanMb), 1 << 20);
     Check.positive("max_depth", maxDepth);
+    Check.oneOf("public_suffixes", publicSuffixes, List.of("all", "icann"));
+  }
+
+  public UrlParts.Suffixes suffixes() {
+    return publicSuffixes.equals("icann") ? UrlParts.Suffixes.ICANN : UrlParts.Suffixes.ALL;
   }
 }

@@ -93,7 +93,7 @@ public final class Inputs {
     } catch (FileNotFoundException e) {
       throw new UsageException("input " + spec + ": no such path listing");
     } catch (IOException e) {
-      throw new UsageException("input " + spec + ": cannot read this path listing: " + e.getMessage());
+      throw new UsageException("input " + spec + ": cannot read this path listing: " + IoMessages.of(e));
     }
   }
 
@@ -114,7 +114,7 @@ public final class Inputs {
         }
       }
     } catch (IOException e) {
-      throw new UsageException("input " + spec + ": cannot list it: " + e.getMessage());
+      throw new UsageException("input " + spec + ": cannot list it: " + IoMessages.of(e));
     }
     return files;
   }

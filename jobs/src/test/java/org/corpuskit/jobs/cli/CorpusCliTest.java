@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.LocalSpark;
 import org.corpuskit.sample.SampleCrawl;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,12 @@ class CorpusCliTest {
   Path dir;
 
   private record Result(int exitCode, String out, String err) {}
+
+  /** The commands use the session that exists, as under spark-submit, instead of starting and stopping one. */
+  @BeforeAll
+  static void shareTheTestsSession() {
+    LocalSpark.session();
+  }
 
   private static Result corpus(String... args) {
     PrintStream stdout = System.out;
@@ -109,6 +116,17 @@ class CorpusCliTest {
     assertEquals("corpus run: " + file + " line 3: unknown key extract.max_dept; did you mean extract.max_depth?",
         result.err().strip());
     assertTrue(Files.notExists(dir.resolve("x")), "nothing is written before the configuration is checked");
+  }
+
+  @Test
+  void aPayloadLimitTheHeapCannotHoldIsRefusedWithBothNumbers() throws IOException {
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    Result result = corpus("extract", "--input", warc.toString(), "--out", dir.resolve("big").toString(),
+        "--max-payload-mb", "2000");
+    assertEquals(2, result.exitCode(), result.err());
+    long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+    assertTrue(result.err().contains("extract.max_payload_mb 2000 needs about")
+        && result.err().contains("the local JVM has " + heapMb + " MB"), result.err());
   }
 
   @Test

@@ -97,6 +97,22 @@ class InputsTest {
   }
 
   @Test
+  void anUnreachableS3EndpointIsOneLineSayingSo() {
+    Configuration offline = new Configuration();
+    offline.set("fs.s3a.bucket.unreachable.endpoint", "http://corpus-no-such-host.invalid");
+    offline.set("fs.s3a.bucket.unreachable.endpoint.region", "us-east-1");
+    offline.set("fs.s3a.bucket.unreachable.aws.credentials.provider",
+        "org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider");
+    offline.set("fs.s3a.attempts.maximum", "1");
+    offline.set("fs.s3a.retry.limit", "1");
+    UsageException e = assertThrows(UsageException.class,
+        () -> Inputs.resolve(List.of("s3a://unreachable/crawl/warc.paths.gz"), "", 0, offline));
+    assertEquals("input s3a://unreachable/crawl/warc.paths.gz: cannot read this path listing: cannot resolve the "
+        + "host unreachable.corpus-no-such-host.invalid: no network or DNS here; check the connection, or read a local copy",
+        e.getMessage());
+  }
+
+  @Test
   void theCrawlIsTakenFromThePath() {
     assertEquals("CC-MAIN-2024-22", Inputs.crawlOf("s3a://commoncrawl/crawl-data/CC-MAIN-2024-22/segments/x.warc.gz"));
     assertEquals("", Inputs.crawlOf("/data/mine.warc.gz"));

@@ -105,7 +105,7 @@ class S3InputTest {
         .readValue(blobs.getBlob(BUCKET, "runs/one/extract/_COMPLETE.json").getPayload().openStream(),
             StageMarker.class).counts();
     StageCounts fromDisk = TestRuns.run(spark, extract,
-        TestRuns.config(List.of(dir.resolve("sample").resolve(SampleCrawl.WARC_NAME).toString())),
+        TestRuns.config(List.of(dir.resolve("sample").resolve(SampleCrawl.WARC_NAME).toString()), "input.cc_base=" + base),
         dir.resolve("disk-out").toString()).get(0).marker().counts();
     assertEquals(fromDisk, fromS3);
     DatasetAssertions.assertSameRows(

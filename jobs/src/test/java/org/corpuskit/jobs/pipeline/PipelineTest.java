@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.DatasetAssertions;
 import org.corpuskit.jobs.LocalSpark;
 import org.corpuskit.jobs.TestRuns;
-import org.corpuskit.jobs.config.ExtractConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.stages.extract.ExtractStage;
 import org.corpuskit.sample.SampleCrawl;
@@ -146,9 +145,7 @@ class PipelineTest {
         reused(TestRuns.run(spark, pipeline(300, false, 700), config, out)));
     assertEquals(Map.of("extract", true, "keep", false, "keep_more", false),
         reused(TestRuns.run(spark, pipeline(400, false, 700), config, out)));
-    ExtractConfig e = config.extract();
-    PipelineConfig deeper = new PipelineConfig(config.spark(), config.input(),
-        new ExtractConfig(e.source(), e.maxPayloadMb(), e.maxResyncScanMb(), e.maxDepth() + 1));
+    PipelineConfig deeper = TestRuns.config(config.input().paths(), "extract.max_depth=513");
     assertEquals(Map.of("extract", false, "keep", false, "keep_more", false),
         reused(TestRuns.run(spark, pipeline(400, false, 700), deeper, out)));
   }

@@ -58,13 +58,14 @@ public final class ExtractStage implements Stage {
   @Override
   public StageCounts run(StageContext context) {
     ExtractConfig config = context.config().extract();
+    PayloadMemory.check(context.spark().sparkContext(), config.maxPayloadMb());
     Configuration conf = context.spark().sparkContext().hadoopConfiguration();
     HadoopConf.allowAnonymousCommonCrawl(conf);
     ReaderConfig reader = new ReaderConfig(config.maxPayloadMb() << 20, (long) config.maxResyncScanMb() << 20);
 
     Dataset<Row> outcomes = new ReadArchives(reader, conf)
         .apply(ReadArchives.files(context.spark(), context.inputs().paths()));
-    outcomes = new ExtractText(config.source(), config.maxDepth()).apply(outcomes);
+    outcomes = new ExtractText(config).apply(outcomes);
     outcomes = outcomes.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       for (String dataset : writes()) {

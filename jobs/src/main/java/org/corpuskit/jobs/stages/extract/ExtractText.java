@@ -9,7 +9,9 @@ import org.corpuskit.jobs.pipeline.PerTask;
 import org.corpuskit.jobs.pipeline.RowBuilder;
 import org.corpuskit.extract.Extraction;
 import org.corpuskit.extract.MainContentExtractor;
+import org.corpuskit.jobs.config.ExtractConfig;
 import org.corpuskit.text.CharsetDecoder;
+import org.corpuskit.text.LanguageCodes;
 import org.corpuskit.text.UrlParts;
 
 /**
@@ -23,26 +25,23 @@ final class ExtractText implements Serializable {
 
   private final String source;
   private final int maxDepth;
+  private final UrlParts.Suffixes suffixes;
 
-  ExtractText(String source, int maxDepth) {
-    if (source == null || source.isBlank()) {
-      throw new IllegalArgumentException("source must not be blank");
-    }
-    this.source = source;
-    this.maxDepth = maxDepth;
-    new MainContentExtractor(maxDepth); // validates maxDepth on the driver, before any task runs
+  ExtractText(ExtractConfig config) {
+    this.source = config.source();
+    this.maxDepth = config.maxDepth();
+    this.suffixes = config.suffixes();
   }
 
   Dataset<Row> apply(Dataset<Row> outcomes) {
     Schemas.require("extract-text", outcomes, Outcomes.SCHEMA);
-    String label = source;
-    int depth = maxDepth;
-    return PerTask.map(outcomes, Outcomes.SCHEMA, () -> new MainContentExtractor(depth),
-        (extractor, row) -> Outcomes.PAGE.equals(row.getString(0)) ? extract(row.getStruct(1), label, extractor)
+    ExtractText settings = this;
+    return PerTask.map(outcomes, Outcomes.SCHEMA, () -> new MainContentExtractor(settings.maxDepth),
+        (extractor, row) -> Outcomes.PAGE.equals(row.getString(0)) ? settings.extract(row.getStruct(1), extractor)
             : row);
   }
 
-  static Row extract(Row page, String source, MainContentExtractor extractor) {
+  Row extract(Row page, MainContentExtractor extractor) {
     String url = Outcomes.pageField(page, "url");
     String httpContentType = Outcomes.pageField(page, "http_content_type");
     String warcFile = Outcomes.pageField(page, "warc_file");
@@ -59,7 +58,7 @@ final class ExtractText implements Serializable {
         Extraction extraction = extractor.extract(decoded.text(), url);
         title = extraction.title();
         text = extraction.text();
-        lang = extraction.lang();
+        lang = LanguageCodes.primary(extraction.lang());
         extractorName = MainContentExtractor.VERSION;
       }
     } catch (RuntimeException | StackOverflowError e) {
@@ -74,15 +73,16 @@ final class ExtractText implements Serializable {
         .set("doc_id", Outcomes.pageField(page, "doc_id"))
         .set("url", url)
         .set("host", host)
-        .set("registered_domain", UrlParts.registeredDomain(host))
+        .set("registered_domain", UrlParts.registeredDomain(host, suffixes))
         .set("crawl", Inputs.crawlOf(warcFile))
         .set("fetch_time", Outcomes.pageField(page, "fetch_time"))
         .set("warc_file", warcFile)
         .set("warc_offset", Outcomes.pageField(page, "warc_offset"))
         .set("content_type", Outcomes.pageField(page, "content_type"))
         .set("charset", decoded.charset())
+        .set("invalid_bytes", decoded.invalidBytes())
         .set("http_status", Outcomes.pageField(page, "http_status"))
-        .set("lang", lang)
+        .set("lang_declared", lang)
         .set("title", title)
         .set("text", text)
         .set("source", source)

@@ -90,7 +90,8 @@ class ExtractStageTest {
     assertEquals("CC-MAIN-2024-22", first.getAs("crawl"));
     assertEquals("millbrook-gazette.example", first.getAs("registered_domain"));
     assertEquals("test-source", first.getAs("source"));
-    assertEquals("en", first.getAs("lang"));
+    assertEquals("en", first.getAs("lang_declared"));
+    assertEquals(0, documents.filter("invalid_bytes > 0").count());
   }
 
   @Test
