@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.LocalSpark;
 import org.corpuskit.sample.SampleCrawl;
@@ -127,6 +128,35 @@ class CorpusCliTest {
     long heapMb = Runtime.getRuntime().maxMemory() >> 20;
     assertTrue(result.err().contains("extract.max_payload_mb 2000 needs about")
         && result.err().contains("the local JVM has " + heapMb + " MB"), result.err());
+  }
+
+  @Test
+  void commonMistakesAreOneLineNamingTheValueWithExitStatusTwo() throws IOException {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    String out = dir.resolve("o").toString();
+    String[][] cases = {
+        {"matches no file", "run", "--input", dir.resolve("nothing-*.warc.gz").toString(), "--out", out},
+        {"input.crawl must look like CC-MAIN-2024-22, got '2024-22'", "run", "--crawl", "2024-22", "--out", out},
+        {"is a file", "run", "--input", Files.createDirectories(dir.resolve("in")).toString(), "--out", file.toString()},
+    };
+    for (String[] c : cases) {
+      Result result = corpus(List.of(c).subList(1, c.length).toArray(String[]::new));
+      assertEquals(2, result.exitCode(), result.err());
+      assertEquals(1, result.err().strip().lines().count(), result.err());
+      assertTrue(result.err().contains(c[0]), result.err());
+    }
+  }
+
+  @Test
+  void aFailureIsOneLineUnlessVerbose() throws IOException {
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    String unwritable = "file:/proc/corpus-cannot-write-here";
+    Result quiet = corpus("extract", "--input", warc.toString(), "--out", unwritable);
+    assertTrue(quiet.exitCode() != 0, quiet.err());
+    assertEquals(1, quiet.err().strip().lines().filter(l -> l.startsWith("corpus")).count(), quiet.err());
+    assertTrue(quiet.err().lines().noneMatch(l -> l.startsWith("\tat ")), quiet.err());
+    Result verbose = corpus("extract", "--verbose", "--input", warc.toString(), "--out", unwritable);
+    assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("\tat ")), verbose.err());
   }
 
   @Test
