@@ -82,6 +82,9 @@ public final class ArchiveReader implements Closeable {
 
     long recordStart() throws IOException;
 
+    /** Reads past the rest of the record returned last; see {@link WarcScanner#endRecord()}. */
+    void endRecord() throws IOException;
+
     /** Whether positions are file offsets already, not counted from where the framer started. */
     boolean absolutePositions();
   }
@@ -101,6 +104,11 @@ public final class ArchiveReader implements Closeable {
     @Override
     public long recordStart() {
       return scanner.recordStart();
+    }
+
+    @Override
+    public void endRecord() throws IOException {
+      scanner.endRecord();
     }
 
     @Override
@@ -127,6 +135,10 @@ public final class ArchiveReader implements Closeable {
     public long recordStart() {
       return reader.position();
     }
+
+    /** jwarc reads past a record only on its next call, so an ARC member's checksum is checked then. */
+    @Override
+    public void endRecord() {}
 
     @Override
     public boolean absolutePositions() {
@@ -207,8 +219,8 @@ public final class ArchiveReader implements Closeable {
         lastRecordStart = recordOffset(framer.recordStart());
         sawRecord = true;
         counter.recordType(record.type());
-        ReadEvent event = count(eventOf(record, lastRecordStart));
         ReadEvent failureBefore = takeSuspectedFailure();
+        ReadEvent event = count(ended(eventOf(record, lastRecordStart)));
         if (failureBefore == null) {
           return Optional.of(event);
         }
@@ -232,6 +244,27 @@ public final class ArchiveReader implements Closeable {
     long offset = members.compressedOffsetOf(position);
     members.forgetBefore(position);
     return offset;
+  }
+
+  /**
+   * Ends the record before its event is handed over, so that a gzip member has passed its CRC-32 check by then: a
+   * member that fails it fails its record, whatever was read from it. A failure past the record (bytes where a
+   * line break belongs, a broken next member) is left to {@link #onReadFailure}, as if the next read had met it.
+   */
+  private ReadEvent ended(ReadEvent event) {
+    if (framer == null) {
+      return event; // eventOf met a broken stream and has moved on already
+    }
+    try {
+      framer.endRecord();
+    } catch (GzipMembersChannel.ChecksumException e) {
+      dropFramer();
+      moveTo(nextRecordStart(lastRecordStart + 1));
+      return new ReadEvent.Failure(lastRecordStart, FailReason.GZIP_CHECKSUM, describe(e));
+    } catch (IOException | RuntimeException e) {
+      onReadFailure(e);
+    }
+    return event;
   }
 
   /**
@@ -488,6 +521,9 @@ public final class ArchiveReader implements Closeable {
   private FailReason classify(Throwable e, long offset) {
     if (!sawRecord && offset == 0 && !looksLikeArchive()) {
       return FailReason.NOT_AN_ARCHIVE;
+    }
+    if (e instanceof GzipMembersChannel.ChecksumException) {
+      return FailReason.GZIP_CHECKSUM;
     }
     if (e instanceof WarcScanner.MalformedException) {
       return FailReason.MALFORMED_RECORD;

@@ -14,6 +14,8 @@ public enum FailReason {
   BAD_CONTENT_ENCODING,
   /** The file ends in the middle of a record or of a gzip member. */
   TRUNCATED_FILE,
+  /** A gzip member's inflated bytes do not match the CRC-32 or length in its trailer: the record is corrupt. */
+  GZIP_CHECKSUM,
   /** The storage failed while reading. */
   IO_ERROR;
 

@@ -3,10 +3,12 @@ package org.corpuskit.archive;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipException;
@@ -14,7 +16,9 @@ import java.util.zip.ZipException;
 /**
  * The inflated bytes of a multi-member gzip file, with the compressed offset at which each member starts, so
  * that a record read from the inflated stream can be reported at the offset of its gzip member. It reads the
- * compressed file in 64 KiB blocks; jwarc's own gzip layer reads 8 KiB and is the slower part of reading.
+ * compressed file in 64 KiB blocks; jwarc's own gzip layer reads 8 KiB and is the slower part of reading. Each
+ * member's CRC-32 and length are checked against its trailer as soon as it ends, because a flipped bit in deflate
+ * data often still inflates, into different text.
  *
  * <p>Not thread-safe. It reads the underlying channel from its current position and does not close it.
  */
@@ -24,9 +28,20 @@ final class GzipMembersChannel implements ReadableByteChannel {
   /** Where a member begins, in the compressed file and in the inflated stream. */
   record Member(long compressedStart, long inflatedStart) {}
 
+  /** Thrown when a member's inflated bytes do not match the CRC-32 or the length in its trailer. */
+  static final class ChecksumException extends ZipException {
+    private static final long serialVersionUID = 1L;
+
+    ChecksumException(String message) {
+      super(message);
+    }
+  }
+
   private final SeekableByteChannel file;
-  private final ByteBuffer input = ByteBuffer.allocate(BLOCK).flip();
+  /** Little-endian, as gzip trailers are. */
+  private final ByteBuffer input = ByteBuffer.allocate(BLOCK).order(ByteOrder.LITTLE_ENDIAN).flip();
   private final Inflater inflater = new Inflater(true);
+  private final CRC32 crc = new CRC32();
   private final Deque<Member> members = new ArrayDeque<>();
   private long inputStart;
   private long inflated;
@@ -77,6 +92,7 @@ final class GzipMembersChannel implements ReadableByteChannel {
         throw new ZipException("corrupt gzip member: " + e.getMessage());
       }
       if (n > 0) {
+        crc.update(dst.array(), dst.arrayOffset() + dst.position(), n);
         dst.position(dst.position() + n);
         inflated += n;
         return n;
@@ -129,18 +145,29 @@ final class GzipMembersChannel implements ReadableByteChannel {
     }
     members.addLast(new Member(start, inflated));
     inflater.reset();
+    crc.reset();
     inflater.setInput(input.array(), input.position(), input.remaining());
     input.position(input.limit());
     inMember = true;
     return true;
   }
 
-  /** Hands the bytes the inflater did not use back to the input, then skips the 8-byte trailer. */
+  /** Hands the bytes the inflater did not use back to the input, then checks the member against its trailer. */
   private void endMember() throws IOException {
     int unused = inflater.getRemaining();
     input.position(input.limit() - unused);
-    skip(8);
+    requireBytes(8);
+    long expectedCrc = input.getInt() & 0xffffffffL;
+    long expectedSize = input.getInt() & 0xffffffffL;
     inMember = false;
+    if (crc.getValue() != expectedCrc) {
+      throw new ChecksumException("CRC-32 of the gzip member at " + members.peekLast().compressedStart()
+          + " does not match its trailer");
+    }
+    if ((inflater.getBytesWritten() & 0xffffffffL) != expectedSize) {
+      throw new ChecksumException("length of the gzip member at " + members.peekLast().compressedStart()
+          + " does not match its trailer");
+    }
   }
 
   private void skip(int n) throws IOException {

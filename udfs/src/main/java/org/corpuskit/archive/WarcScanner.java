@@ -35,6 +35,7 @@ final class WarcScanner {
   private long consumed;
   private long blockLeft;
   private long recordStart = -1;
+  private boolean recordEnded;
   private boolean eof;
 
   WarcScanner(ReadableByteChannel in) {
@@ -46,19 +47,18 @@ final class WarcScanner {
     return recordStart;
   }
 
-  /** The next record, or null at the end of the stream; the previous record's block is skipped first. */
+  /** The next record, or null at the end of the stream; the previous record is ended first. */
   ArchiveRecord next() throws IOException {
-    boolean afterBlock = recordStart >= 0;
-    skip(blockLeft);
-    blockLeft = 0;
-    if (skipLineBreaks() == 0 && afterBlock && (buffer.hasRemaining() || fill())) {
-      // A block must be followed by its CRLF CRLF; bytes instead mean its Content-Length was wrong.
-      throw new MalformedException("no line break after the record at " + recordStart);
+    if (recordStart >= 0 && !recordEnded) {
+      endRecord();
+    } else {
+      skipLineBreaks();
     }
     if (!buffer.hasRemaining() && !fill()) {
       return null;
     }
     recordStart = consumed;
+    recordEnded = false;
     int headerEnd = headerEnd();
     Map<String, String> headers = parseHeader(headerEnd);
     String length = headers.get("content-length");
@@ -74,6 +74,19 @@ final class WarcScanner {
       throw new MalformedException("negative Content-Length at " + recordStart);
     }
     return new Record(headers);
+  }
+
+  /**
+   * Skips the rest of the last record's block and the line breaks after it. Ending a record reads its gzip member
+   * to the end, so the member's checksum has been checked once this returns.
+   */
+  void endRecord() throws IOException {
+    recordEnded = true;
+    skipBlock();
+    if (skipLineBreaks() == 0 && (buffer.hasRemaining() || fill())) {
+      // A block must be followed by its CRLF CRLF; bytes instead mean its Content-Length was wrong.
+      throw new MalformedException("no line break after the record at " + recordStart);
+    }
   }
 
   private final class Record implements ArchiveRecord {
@@ -291,16 +304,15 @@ final class WarcScanner {
     }
   }
 
-  private void skip(long n) throws IOException {
-    long left = n;
-    while (left > 0) {
+  private void skipBlock() throws IOException {
+    while (blockLeft > 0) {
       if (!buffer.hasRemaining() && !fill()) {
         throw new EOFException("WARC block ends before its Content-Length");
       }
-      int step = (int) Math.min(left, buffer.remaining());
+      int step = (int) Math.min(blockLeft, buffer.remaining());
       buffer.position(buffer.position() + step);
       consumed += step;
-      left -= step;
+      blockLeft -= step;
     }
   }
 

@@ -3,12 +3,19 @@ package org.corpuskit.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.corpuskit.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The reader against real archives from ../shared/data (skipped when it is absent). */
 class RealArchivesTest {
+  @TempDir
+  Path dir;
+
   private static Archives.Read read(String relative) {
     return Archives.read(SharedData.require("warc/" + relative));
   }
@@ -29,6 +36,19 @@ class RealArchivesTest {
     Archives.Read read = read("resiliparse/warcfile.warc.gz");
     assertEquals(16, read.pages().size());
     assertTrue(read.failures().isEmpty());
+  }
+
+  @Test
+  void aBitFlippedInsideADeflateStreamFailsItsRecordAsAGzipChecksumError() throws IOException {
+    byte[] bytes = Files.readAllBytes(SharedData.require("warc/resiliparse/warcfile.warc.gz"));
+    // This bit lies in the deflate data of the member at 38503, which still inflates, with "is" turned into "-s"
+    // in six places, among them "BONDTEK CHEMICALS L.L.C.is located"; only the member's CRC-32 tells.
+    bytes[41035] ^= 1 << 6;
+    Archives.Read read = Archives.read(Files.write(dir.resolve("flipped.warc.gz"), bytes));
+    assertEquals(List.of(FailReason.GZIP_CHECKSUM), read.failures().stream().map(ReadEvent.Failure::reason).toList());
+    assertEquals(38503, read.failures().get(0).offset());
+    assertEquals(15, read.pages().size());
+    assertTrue(read.pages().stream().noneMatch(p -> p.decoded().text().contains("L.L.C.-s located")));
   }
 
   @Test
