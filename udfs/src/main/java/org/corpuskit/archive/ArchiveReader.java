@@ -27,8 +27,8 @@ import org.netpreserve.jwarc.WarcRecord;
  * Reads one WARC, WET or ARC file (gzip per record, or uncompressed) as a sequence of {@link ReadEvent}s: a page
  * for each HTML response or WET conversion, a skip with its reason for every other record, and a failure with
  * file offset and reason for whatever cannot be read. After a failure it looks for the next record start (a gzip
- * member that inflates to a record header, or a {@code WARC/} line) and goes on from there, so one bad record
- * costs one record. It never throws for bad input; memory is bounded by {@link ReaderConfig#maxPayloadBytes}.
+ * member that inflates to a record header, or {@code WARC/1.0} or another version wherever it starts) and goes on
+ * from there, so one bad record costs one record. It never throws for bad input; memory is bounded by {@link ReaderConfig#maxPayloadBytes}.
  * WARC and WET records are framed by {@link WarcScanner}, ARC records by jwarc; gzip files are inflated by
  * {@link GzipMembersChannel}, which maps each record back to its member's offset.
  *
@@ -38,6 +38,8 @@ public final class ArchiveReader implements Closeable {
   private static final DateTimeFormatter ARC_DATE =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final int SCAN_CHUNK = 64 * 1024;
+  /** Bytes a record start is recognised by: {@code WARC/1.0}, or a gzip magic number. */
+  private static final int RECORD_START_BYTES = 8;
   /** jwarc's default is 8 KiB; larger reads mean fewer calls through the parser on large records. */
   private static final int READ_BUFFER = 64 * 1024;
 
@@ -555,9 +557,9 @@ public final class ArchiveReader implements Closeable {
     try {
       long size = channel.size();
       byte[] chunk = new byte[SCAN_CHUNK];
-      for (long pos = start; pos < Math.min(size, limit); pos += SCAN_CHUNK - 8) {
+      for (long pos = start; pos < Math.min(size, limit); pos += SCAN_CHUNK - RECORD_START_BYTES) {
         int n = read(pos, chunk);
-        for (int i = 0; i + 5 <= n; i++) {
+        for (int i = 0; i + RECORD_START_BYTES <= n; i++) {
           if (isRecordStart(chunk, i, pos + i)) {
             return pos + i;
           }
@@ -572,12 +574,20 @@ public final class ArchiveReader implements Closeable {
     return -1;
   }
 
+  /**
+   * A gzip member that inflates to a record header, or in a plain file a WARC version line such as {@code WARC/1.0}
+   * wherever it starts: garbage before a record need not end in a line break.
+   */
   private boolean isRecordStart(byte[] b, int i, long absolute) {
     if (gzip) {
       return (b[i] & 0xff) == 0x1f && (b[i + 1] & 0xff) == 0x8b && b[i + 2] == 8 && inflatesToRecord(absolute);
     }
-    boolean lineStart = i > 0 ? b[i - 1] == '\n' : absolute == 0 || peek(absolute - 1, 1)[0] == '\n';
-    return lineStart && b[i] == 'W' && b[i + 1] == 'A' && b[i + 2] == 'R' && b[i + 3] == 'C' && b[i + 4] == '/';
+    return b[i] == 'W' && b[i + 1] == 'A' && b[i + 2] == 'R' && b[i + 3] == 'C' && b[i + 4] == '/'
+        && isDigit(b[i + 5]) && b[i + 6] == '.' && isDigit(b[i + 7]);
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
   }
 
   private boolean inflatesToRecord(long position) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -173,6 +174,18 @@ class ArchiveReaderTest {
     assertEquals(2, read.pages().size());
     assertEquals(1, read.failures().size());
     assertEquals(1, read.summary().unreadable());
+  }
+
+  @Test
+  void anIntactRecordAfterGarbageThatEndsInNoLineBreakIsRead() {
+    byte[] one = htmlResponse(1, "https://a.example/1", page("before"));
+    byte[] garbage = new byte[5000];
+    new Random(5000).nextBytes(garbage);
+    garbage[garbage.length - 1] = 'x';
+    byte[] two = htmlResponse(2, "https://a.example/2", page("after"));
+    Archives.Read read = Archives.read(Archives.write(dir, "garbage.warc", one, garbage, two));
+    assertEquals(List.of("https://a.example/1", "https://a.example/2"), read.pages().stream().map(ArchivePage::url).toList());
+    assertEquals(1, read.failures().size());
   }
 
   @Test
