@@ -209,7 +209,7 @@ public final class ArchiveReader implements Closeable {
           readerStart = channel.position();
           members = gzip ? new GzipMembersChannel(channel) : null;
           framer = arc ? new JwarcFramer(members == null ? channel : members)
-              : new ScannerFramer(new WarcScanner(members == null ? channel : members));
+              : new ScannerFramer(new WarcScanner(members == null ? channel : members, this::fileOffset));
           freshReader = true;
         }
         ArchiveRecord record = framer.next();
@@ -246,6 +246,11 @@ public final class ArchiveReader implements Closeable {
     long offset = members.compressedOffsetOf(position);
     members.forgetBefore(position);
     return offset;
+  }
+
+  /** The file offset of {@link WarcScanner}'s {@code position}: of the gzip member holding it, for gzip files. */
+  private long fileOffset(long position) {
+    return members == null ? readerStart + position : members.compressedOffsetOf(position);
   }
 
   /**

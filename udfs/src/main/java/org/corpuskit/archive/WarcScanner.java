@@ -10,12 +10,14 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Frames WARC records (1.0, 1.1 and the older 0.x) from a plain or inflated byte stream: header lines up to the
  * blank line, then Content-Length bytes of block, then line breaks. Header names are matched in any case and the
  * first value of a repeated header wins, as in jwarc's lenient mode. Only the headers the reader uses become
- * strings ({@link #KEPT}), which makes this several times cheaper than a general WARC parser. Not thread-safe.
+ * strings ({@link #KEPT}), which makes this several times cheaper than a general WARC parser. Messages name file
+ * offsets, which the caller maps stream positions to. Not thread-safe.
  */
 final class WarcScanner {
   /** A record header longer than this is malformed. */
@@ -31,6 +33,7 @@ final class WarcScanner {
   }
 
   private final ReadableByteChannel in;
+  private final LongUnaryOperator fileOffset;
   private final ByteBuffer buffer = ByteBuffer.allocate(MAX_HEADER_BYTES).flip();
   private long consumed;
   private long blockLeft;
@@ -38,8 +41,10 @@ final class WarcScanner {
   private boolean recordEnded;
   private boolean eof;
 
-  WarcScanner(ReadableByteChannel in) {
+  /** @param fileOffset maps a position of {@code in} to the file offset that messages name */
+  WarcScanner(ReadableByteChannel in, LongUnaryOperator fileOffset) {
     this.in = in;
+    this.fileOffset = fileOffset;
   }
 
   /** Stream position, relative to where the scanner started, of the record last returned. */
@@ -63,15 +68,15 @@ final class WarcScanner {
     Map<String, String> headers = parseHeader(headerEnd);
     String length = headers.get("content-length");
     if (length == null) {
-      throw new MalformedException("WARC record without Content-Length at " + recordStart);
+      throw new MalformedException("WARC record without Content-Length at " + at(recordStart));
     }
     try {
       blockLeft = Long.parseLong(length.strip());
     } catch (NumberFormatException e) {
-      throw new MalformedException("invalid Content-Length '" + length + "' at " + recordStart);
+      throw new MalformedException("invalid Content-Length '" + length + "' at " + at(recordStart));
     }
     if (blockLeft < 0) {
-      throw new MalformedException("negative Content-Length at " + recordStart);
+      throw new MalformedException("negative Content-Length at " + at(recordStart));
     }
     return new Record(headers);
   }
@@ -85,8 +90,12 @@ final class WarcScanner {
     skipBlock();
     if (skipLineBreaks() == 0 && (buffer.hasRemaining() || fill())) {
       // A block must be followed by its CRLF CRLF; bytes instead mean its Content-Length was wrong.
-      throw new MalformedException("no line break after the record at " + recordStart);
+      throw new MalformedException("no line break after the record at " + at(recordStart));
     }
+  }
+
+  private long at(long position) {
+    return fileOffset.applyAsLong(position);
   }
 
   private final class Record implements ArchiveRecord {
@@ -168,7 +177,7 @@ final class WarcScanner {
         return end;
       }
       if (buffer.remaining() >= MAX_HEADER_BYTES) {
-        throw new MalformedException("no end of WARC header within " + MAX_HEADER_BYTES + " bytes at " + recordStart);
+        throw new MalformedException("no end of WARC header within " + MAX_HEADER_BYTES + " bytes at " + at(recordStart));
       }
       if (!fill()) {
         throw new EOFException("stream ends inside a WARC header");
@@ -202,7 +211,7 @@ final class WarcScanner {
     buffer.position(headerEnd);
     int lineEnd = lineEnd(bytes, start, headerEnd);
     if (!startsWith(bytes, start, lineEnd, "WARC/")) {
-      throw new MalformedException("not a WARC record at " + recordStart + ": "
+      throw new MalformedException("not a WARC record at " + at(recordStart) + ": "
           + shorten(new String(bytes, start, Math.max(0, lineEnd - start), StandardCharsets.ISO_8859_1).strip()));
     }
     Map<String, String> headers = new HashMap<>(16);
@@ -224,7 +233,7 @@ final class WarcScanner {
       }
       int colon = Bytes.indexOf(bytes, from, stop, (byte) ':');
       if (colon == from) {
-        throw new MalformedException("invalid WARC header line at " + recordStart + ": "
+        throw new MalformedException("invalid WARC header line at " + at(recordStart) + ": "
             + shorten(new String(bytes, from, stop - from, StandardCharsets.ISO_8859_1)));
       }
       if (colon < 0) {

@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -186,6 +187,23 @@ class ArchiveReaderTest {
     Archives.Read read = Archives.read(Archives.write(dir, "garbage.warc", one, garbage, two));
     assertEquals(List.of("https://a.example/1", "https://a.example/2"), read.pages().stream().map(ArchivePage::url).toList());
     assertEquals(1, read.failures().size());
+  }
+
+  @Test
+  void failureMessagesNameFileOffsetsLikeTheOffsetColumn() {
+    List<byte[]> members = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      String tooShort = new String(htmlResponse(n, "https://a.example/" + n, page("length ten bytes too short")),
+          StandardCharsets.UTF_8);
+      int length = Integer.parseInt(tooShort.replaceFirst("(?s).*?Content-Length: (\\d+).*", "$1"));
+      members.add(gz(WarcBytes.utf8(tooShort.replaceFirst("Content-Length: \\d+", "Content-Length: " + (length - 10)))));
+    }
+    members.add(gz(htmlResponse(4, "https://a.example/4", page("fine"))));
+    Archives.Read read = Archives.read(Archives.write(dir, "short.warc.gz", members.toArray(byte[][]::new)));
+    assertEquals(3, read.failures().size(), read.events().toString());
+    for (ReadEvent.Failure failure : read.failures()) {
+      assertTrue(failure.message().endsWith("after the record at " + failure.offset()), failure.toString());
+    }
   }
 
   @Test
