@@ -532,6 +532,9 @@ public final class ArchiveReader implements Closeable {
     if (e instanceof GzipMembersChannel.ChecksumException) {
       return FailReason.GZIP_CHECKSUM;
     }
+    if (e instanceof WarcScanner.LengthPastEndException) {
+      return FailReason.LENGTH_PAST_END;
+    }
     if (e instanceof WarcScanner.MalformedException) {
       return FailReason.MALFORMED_RECORD;
     }

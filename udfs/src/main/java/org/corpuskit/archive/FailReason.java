@@ -12,8 +12,13 @@ public enum FailReason {
   MALFORMED_HTTP,
   /** The content encoding (gzip, deflate, brotli) of the payload does not decode. */
   BAD_CONTENT_ENCODING,
-  /** The file ends in the middle of a record or of a gzip member. */
+  /** The file ends in the middle of a gzip member or of a record header. */
   TRUNCATED_FILE,
+  /**
+   * A record's Content-Length reaches past the end of the file, which ends cleanly (a plain file, or complete gzip
+   * members): the length is wrong. A plain file cut inside a record's block looks the same and is reported so too.
+   */
+  LENGTH_PAST_END,
   /** A gzip member's inflated bytes do not match the CRC-32 or length in its trailer: the record is corrupt. */
   GZIP_CHECKSUM,
   /** The storage failed while reading. */

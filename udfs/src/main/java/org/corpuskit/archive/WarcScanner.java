@@ -32,6 +32,15 @@ final class WarcScanner {
     }
   }
 
+  /** Thrown when the stream ends cleanly before a record's Content-Length is reached. */
+  static final class LengthPastEndException extends EOFException {
+    private static final long serialVersionUID = 1L;
+
+    LengthPastEndException(String message) {
+      super(message);
+    }
+  }
+
   private final ReadableByteChannel in;
   private final LongUnaryOperator fileOffset;
   private final ByteBuffer buffer = ByteBuffer.allocate(MAX_HEADER_BYTES).flip();
@@ -158,7 +167,7 @@ final class WarcScanner {
       return -1;
     }
     if (!buffer.hasRemaining() && !fill()) {
-      throw new EOFException("WARC block ends before its Content-Length");
+      throw lengthPastEnd();
     }
     int n = (int) Math.min(Math.min(dst.remaining(), buffer.remaining()), blockLeft);
     dst.put(dst.position(), buffer, buffer.position(), n);
@@ -316,7 +325,7 @@ final class WarcScanner {
   private void skipBlock() throws IOException {
     while (blockLeft > 0) {
       if (!buffer.hasRemaining() && !fill()) {
-        throw new EOFException("WARC block ends before its Content-Length");
+        throw lengthPastEnd();
       }
       int step = (int) Math.min(blockLeft, buffer.remaining());
       buffer.position(buffer.position() + step);
@@ -341,6 +350,11 @@ final class WarcScanner {
       return false;
     }
     return true;
+  }
+
+  private LengthPastEndException lengthPastEnd() {
+    return new LengthPastEndException("the file ends " + blockLeft + " bytes short of the Content-Length of the record at "
+        + at(recordStart));
   }
 
   private static String shorten(String line) {

@@ -207,6 +207,19 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void aContentLengthPastTheEndOfTheFileIsReportedAsSuchNotAsATruncatedFile() {
+    byte[] bogus = WarcBytes.utf8(new String(htmlResponse(1, "https://a.example/1", page("claims 93 GiB")),
+        StandardCharsets.UTF_8).replaceFirst("Content-Length: \\d+", "Content-Length: 99999999999"));
+    byte[] next = htmlResponse(2, "https://a.example/2", page("next"));
+    Archives.Read plain = Archives.read(Archives.write(dir, "bogus.warc", bogus, next));
+    Archives.Read gzipped = Archives.read(Archives.write(dir, "bogus.warc.gz", gz(bogus), gz(next)));
+    for (Archives.Read read : List.of(plain, gzipped)) {
+      assertEquals(List.of(FailReason.LENGTH_PAST_END), read.failures().stream().map(ReadEvent.Failure::reason).toList());
+      assertEquals(List.of("https://a.example/2"), read.pages().stream().map(ArchivePage::url).toList());
+    }
+  }
+
+  @Test
   void aMalformedWarcHeaderCostsOnlyItsRecord() {
     byte[] one = gz(htmlResponse(1, "https://a.example/1", page("before")));
     byte[] broken = gz(WarcBytes.utf8("WARC/1.0\r\nthis line is no header\r\n\r\n"));
