@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
@@ -217,6 +218,21 @@ class ArchiveReaderTest {
       assertEquals(List.of(FailReason.LENGTH_PAST_END), read.failures().stream().map(ReadEvent.Failure::reason).toList());
       assertEquals(List.of("https://a.example/2"), read.pages().stream().map(ArchivePage::url).toList());
     }
+  }
+
+  @Test
+  void memoryForARecordFollowsThePayloadLimitNotTheLengthItDeclares() {
+    int limit = 1 << 20;
+    byte[] record = WarcBytes.utf8(new String(htmlResponse(1, "https://a.example/1", page("claims 2 GB")),
+        StandardCharsets.UTF_8).replaceFirst("Content-Length: \\d+", "Content-Length: 2000000000"));
+    Path file = Archives.write(dir, "big-claim.warc", record);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    Archives.Read read = Archives.read(file, new ReaderConfig(limit, 1 << 20));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(List.of(FailReason.LENGTH_PAST_END), read.failures().stream().map(ReadEvent.Failure::reason).toList());
+    // The reader's buffers and a copy or two of at most the limit; an array of the declared length would be 2 GB.
+    assertTrue(allocated < 8L * limit, "allocated " + allocated + " bytes");
   }
 
   @Test
