@@ -73,6 +73,11 @@ public final class ArchiveReader implements Closeable {
     this.counter = new FileSummary.Counter(file);
     this.gzip = startsWithGzipMagic(channel);
     this.arc = new String(firstBytes(), StandardCharsets.ISO_8859_1).startsWith("filedesc:");
+    if (channel.size() == 0) {
+      // No record, and no garbage either; without a failure of its own the file would leave no trace in any output.
+      queued.add(unreadable(new ReadEvent.Failure(0, FailReason.EMPTY_FILE, "the file has no bytes")));
+      finished = true;
+    }
   }
 
   /**

@@ -21,6 +21,8 @@ public enum FailReason {
   LENGTH_PAST_END,
   /** A gzip member's inflated bytes do not match the CRC-32 or length in its trailer: the record is corrupt. */
   GZIP_CHECKSUM,
+  /** The file has no bytes at all. */
+  EMPTY_FILE,
   /** The storage failed while reading. */
   IO_ERROR;
 

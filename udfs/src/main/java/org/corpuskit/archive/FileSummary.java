@@ -9,9 +9,9 @@ import java.util.TreeMap;
  * <p>What was there, {@link #records()}: {@link #recordTypes} counts every record header the framer returned, by
  * type, as soon as it is returned and before the record is looked at; {@link #unreadable} counts the failures
  * where the framer returned no header (garbage, a broken header, a file that ends inside a header, bytes left
- * after a record whose length was wrong), each one stretch of bytes reported as one failure. A record whose
- * header was returned is never an unreadable stretch: if its block breaks off while the reader reads it, or its
- * gzip member fails its checksum, that is the record's own failure.
+ * after a record whose length was wrong, a file with no bytes at all), each one stretch of bytes reported as one
+ * failure. A record whose header was returned is never an unreadable stretch: if its block breaks off while the
+ * reader reads it, or its gzip member fails its checksum, that is the record's own failure.
  *
  * <p>What became of it: {@link #outcomes} counts the events the reader returned. The unreadable stretches appear
  * on both sides, so {@link #addsUp()} checks that every record header led to exactly one page, skip or failure;

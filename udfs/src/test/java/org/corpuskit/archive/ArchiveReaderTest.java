@@ -152,9 +152,13 @@ class ArchiveReaderTest {
   }
 
   @Test
-  void anEmptyFileHasNoRecords() {
-    Archives.Read read = Archives.read(Archives.write(dir, "empty.warc.gz"));
-    assertEquals(0, read.summary().records());
+  void anEmptyFileIsOneEmptyFileFailure() {
+    for (String name : List.of("empty.warc.gz", "empty.warc")) {
+      Archives.Read read = Archives.read(Archives.write(dir, name));
+      assertEquals(List.of(FailReason.EMPTY_FILE), read.failures().stream().map(ReadEvent.Failure::reason).toList());
+      assertEquals(0, read.failures().get(0).offset());
+      assertEquals(1, read.summary().unreadable());
+    }
   }
 
   @Test
