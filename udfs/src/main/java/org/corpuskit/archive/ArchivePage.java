@@ -18,6 +18,10 @@ import org.corpuskit.text.CharsetDecoder;
  * @param payload the payload bytes, with transfer and content encodings undone but not yet decoded to text:
  *     decoding is the extractor's work, so reading stays as fast as parsing allows
  * @param truncated true when the payload was cut, by the crawler or at this reader's size limit
+ * @param crawl the {@code isPartOf} of the file's warcinfo record before this page (Common Crawl writes the crawl
+ *     there, e.g. {@code CC-MAIN-2024-22}), or empty when the file has none
+ * @param identifiedLanguage the record's WARC-Identified-Content-Language as written, e.g. {@code eng,fra} (Common
+ *     Crawl's WET conversions carry it), or empty
  */
 public record ArchivePage(
     String docId,
@@ -31,7 +35,9 @@ public record ArchivePage(
     int httpStatus,
     Kind kind,
     byte[] payload,
-    boolean truncated) {
+    boolean truncated,
+    String crawl,
+    String identifiedLanguage) {
 
   /** The payload as text, with the charset chosen by {@link CharsetDecoder}. */
   public CharsetDecoder.Decoded decoded() {

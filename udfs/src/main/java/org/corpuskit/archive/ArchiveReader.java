@@ -42,6 +42,8 @@ public final class ArchiveReader implements Closeable {
   private static final int RECORD_START_BYTES = 8;
   /** jwarc's default is 8 KiB; larger reads mean fewer calls through the parser on large records. */
   private static final int READ_BUFFER = 64 * 1024;
+  /** Common Crawl's warcinfo blocks are about 500 bytes; this is plenty and bounds a broken one. */
+  private static final int WARCINFO_BYTES = 64 * 1024;
 
   private final String file;
   private final SeekableByteChannel channel;
@@ -58,6 +60,8 @@ public final class ArchiveReader implements Closeable {
   private final Deque<ReadEvent> queued = new ArrayDeque<>();
   private boolean sawRecord;
   private boolean finished;
+  /** The isPartOf of the last warcinfo record read, handed to the pages after it. */
+  private String crawl = "";
 
   /**
    * @param file the name written into pages, failures and the summary (a path or URI)
@@ -376,6 +380,10 @@ public final class ArchiveReader implements Closeable {
         case "revisit" -> {
           return new ReadEvent.Skipped(offset, type, url(record), SkipReason.REVISIT);
         }
+        case "warcinfo" -> {
+          crawl = isPartOf(readBounded(record, WARCINFO_BYTES).bytes);
+          return new ReadEvent.Skipped(offset, type, url(record), SkipReason.OTHER_RECORD_TYPE);
+        }
         case "response" -> {
           return fromResponse(record, offset);
         }
@@ -452,7 +460,7 @@ public final class ArchiveReader implements Closeable {
     boolean truncated = payload.truncated || record.header("WARC-Truncated") != null;
     return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
         mediaType.isEmpty() ? "text/html" : mediaType, contentType == null ? "" : contentType, status,
-        ArchivePage.Kind.HTML, payload.bytes, truncated));
+        ArchivePage.Kind.HTML, payload.bytes, truncated, crawl, identifiedLanguage(record)));
   }
 
   private ReadEvent fromConversion(ArchiveRecord conversion, long offset) throws IOException {
@@ -465,7 +473,8 @@ public final class ArchiveReader implements Closeable {
     String recordId = refersTo.isEmpty() ? recordId(conversion) : refersTo;
     long time = conversion.dateMillis();
     return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
-        "text/plain", "text/plain; charset=UTF-8", -1, ArchivePage.Kind.TEXT, payload.bytes, payload.truncated));
+        "text/plain", "text/plain; charset=UTF-8", -1, ArchivePage.Kind.TEXT, payload.bytes, payload.truncated, crawl,
+        identifiedLanguage(conversion)));
   }
 
   private record Payload(byte[] bytes, boolean truncated) {}
@@ -503,6 +512,22 @@ public final class ArchiveReader implements Closeable {
     }
     MediaType type = MediaType.parseLeniently(contentType);
     return (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT).strip();
+  }
+
+  /** The value of the warcinfo field {@code isPartOf} (Common Crawl names its crawl there), or empty. */
+  private static String isPartOf(byte[] fields) {
+    for (String line : new String(fields, StandardCharsets.UTF_8).split("\r?\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("isPartOf")) {
+        return line.substring(colon + 1).strip();
+      }
+    }
+    return "";
+  }
+
+  private static String identifiedLanguage(ArchiveRecord record) {
+    String languages = record.header("WARC-Identified-Content-Language");
+    return languages == null ? "" : languages.strip();
   }
 
   private static String recordId(ArchiveRecord record) {

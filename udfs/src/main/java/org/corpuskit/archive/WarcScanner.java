@@ -211,7 +211,7 @@ final class WarcScanner {
   /** The only headers anything downstream asks for; the others are not even turned into strings. */
   private static final String[] KEPT = {
       "content-length", "warc-type", "warc-record-id", "warc-target-uri", "warc-date", "content-type",
-      "warc-refers-to", "warc-truncated"};
+      "warc-refers-to", "warc-truncated", "warc-identified-content-language"};
 
   private Map<String, String> parseHeader(int headerEnd) throws MalformedException {
     byte[] bytes = buffer.array();

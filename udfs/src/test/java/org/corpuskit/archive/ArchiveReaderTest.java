@@ -321,6 +321,22 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void pagesCarryTheCrawlOfTheWarcinfoRecordAndTheIdentifiedLanguage() {
+    byte[] warcinfo = WarcBytes.record("warcinfo", "urn:uuid:info", Archives.DATE, null, "application/warc-fields",
+        WarcBytes.utf8("software: test\r\nisPartOf: CC-MAIN-2024-22\r\npublisher: Common Crawl\r\n"));
+    byte[] wet = WarcBytes.record("conversion", "urn:uuid:wet-1", Archives.DATE, "https://a.example/1",
+        "text/plain", WarcBytes.utf8("Texte déjà extrait. Already extracted text."),
+        "WARC-Identified-Content-Language: fra,eng");
+    ArchivePage page = Archives.read(Archives.write(dir, "x.warc.wet.gz", gz(warcinfo), gz(wet))).pages().get(0);
+    assertEquals("CC-MAIN-2024-22", page.crawl());
+    assertEquals("fra,eng", page.identifiedLanguage());
+    ArchivePage bare = Archives.read(Archives.write(dir, "bare.warc", htmlResponse(1, "https://a.example/", page("x"))))
+        .pages().get(0);
+    assertEquals("", bare.crawl());
+    assertEquals("", bare.identifiedLanguage());
+  }
+
+  @Test
   void aWetConversionKeepsTheIdOfTheResponseItCameFrom() {
     byte[] wet = WarcBytes.record("conversion", "urn:uuid:wet-1", Archives.DATE, "https://a.example/1",
         "text/plain", WarcBytes.utf8("Already extracted text."),

@@ -52,6 +52,16 @@ class RealArchivesTest {
   }
 
   @Test
+  void aCommonCrawlPageNamesTheCrawlOfItsWarcinfoAndAWetPageItsIdentifiedLanguage() {
+    ArchivePage warc = read("commoncrawl-whirlwind/whirlwind.warc.gz").pages().get(0);
+    ArchivePage wet = read("commoncrawl-whirlwind/whirlwind.warc.wet.gz").pages().get(0);
+    assertEquals("CC-MAIN-2024-22", warc.crawl());
+    assertEquals("CC-MAIN-2024-22", wet.crawl());
+    assertEquals("", warc.identifiedLanguage());
+    assertEquals("spa", wet.identifiedLanguage());
+  }
+
+  @Test
   void anArcFileReadsLikeItsWarcTwin() {
     Archives.Read arc = read("aut/example.arc.gz");
     Archives.Read warc = read("aut/example.warc.gz");
