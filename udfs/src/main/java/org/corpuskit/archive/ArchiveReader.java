@@ -28,9 +28,9 @@ import org.netpreserve.jwarc.WarcRecord;
  * for each HTML response or WET conversion, a skip with its reason for every other record, and a failure with
  * file offset and reason for whatever cannot be read. After a failure it looks for the next record start (a gzip
  * member that inflates to a record header, or {@code WARC/1.0} or another version wherever it starts) and goes on
- * from there, so one bad record costs one record. It never throws for bad input; memory is bounded by {@link ReaderConfig#maxPayloadBytes}.
- * WARC and WET records are framed by {@link WarcScanner}, ARC records by jwarc; gzip files are inflated by
- * {@link GzipMembersChannel}, which maps each record back to its member's offset.
+ * from there, so one bad record costs one record. It never throws for bad input; memory is bounded by
+ * {@link ReaderConfig#maxPayloadBytes}. WARC and WET records are framed by {@link WarcScanner}, ARC records by
+ * jwarc; gzip files are inflated by {@link GzipMembersChannel}, which maps each record back to its member's offset.
  *
  * <p>Not thread-safe: one reader per file per thread.
  */

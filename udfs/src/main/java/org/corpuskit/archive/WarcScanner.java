@@ -186,7 +186,8 @@ final class WarcScanner {
         return end;
       }
       if (buffer.remaining() >= MAX_HEADER_BYTES) {
-        throw new MalformedException("no end of WARC header within " + MAX_HEADER_BYTES + " bytes at " + at(recordStart));
+        throw new MalformedException(
+            "no end of WARC header within " + MAX_HEADER_BYTES + " bytes at " + at(recordStart));
       }
       if (!fill()) {
         throw new EOFException("stream ends inside a WARC header");
@@ -353,8 +354,8 @@ final class WarcScanner {
   }
 
   private LengthPastEndException lengthPastEnd() {
-    return new LengthPastEndException("the file ends " + blockLeft + " bytes short of the Content-Length of the record at "
-        + at(recordStart));
+    return new LengthPastEndException(
+        "the file ends " + blockLeft + " bytes short of the Content-Length of the record at " + at(recordStart));
   }
 
   private static String shorten(String line) {

@@ -190,7 +190,8 @@ class ArchiveReaderTest {
     garbage[garbage.length - 1] = 'x';
     byte[] two = htmlResponse(2, "https://a.example/2", page("after"));
     Archives.Read read = Archives.read(Archives.write(dir, "garbage.warc", one, garbage, two));
-    assertEquals(List.of("https://a.example/1", "https://a.example/2"), read.pages().stream().map(ArchivePage::url).toList());
+    assertEquals(List.of("https://a.example/1", "https://a.example/2"),
+        read.pages().stream().map(ArchivePage::url).toList());
     assertEquals(1, read.failures().size());
   }
 
@@ -201,7 +202,8 @@ class ArchiveReaderTest {
       String tooShort = new String(htmlResponse(n, "https://a.example/" + n, page("length ten bytes too short")),
           StandardCharsets.UTF_8);
       int length = Integer.parseInt(tooShort.replaceFirst("(?s).*?Content-Length: (\\d+).*", "$1"));
-      members.add(gz(WarcBytes.utf8(tooShort.replaceFirst("Content-Length: \\d+", "Content-Length: " + (length - 10)))));
+      String shortened = tooShort.replaceFirst("Content-Length: \\d+", "Content-Length: " + (length - 10));
+      members.add(gz(WarcBytes.utf8(shortened)));
     }
     members.add(gz(htmlResponse(4, "https://a.example/4", page("fine"))));
     Archives.Read read = Archives.read(Archives.write(dir, "short.warc.gz", members.toArray(byte[][]::new)));
@@ -219,7 +221,8 @@ class ArchiveReaderTest {
     Archives.Read plain = Archives.read(Archives.write(dir, "bogus.warc", bogus, next));
     Archives.Read gzipped = Archives.read(Archives.write(dir, "bogus.warc.gz", gz(bogus), gz(next)));
     for (Archives.Read read : List.of(plain, gzipped)) {
-      assertEquals(List.of(FailReason.LENGTH_PAST_END), read.failures().stream().map(ReadEvent.Failure::reason).toList());
+      assertEquals(List.of(FailReason.LENGTH_PAST_END),
+          read.failures().stream().map(ReadEvent.Failure::reason).toList());
       assertEquals(List.of("https://a.example/2"), read.pages().stream().map(ArchivePage::url).toList());
     }
   }
