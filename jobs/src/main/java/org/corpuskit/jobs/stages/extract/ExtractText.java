@@ -41,6 +41,11 @@ final class ExtractText implements Serializable {
             : row);
   }
 
+  /** The crawl the file's warcinfo names, else the one in its path (crawl-data/CC-MAIN-...), else empty. */
+  static String crawl(String declared, String warcFile) {
+    return declared.isEmpty() ? Inputs.crawlOf(warcFile) : declared;
+  }
+
   Row extract(Row page, MainContentExtractor extractor) {
     String url = Outcomes.pageField(page, "url");
     String httpContentType = Outcomes.pageField(page, "http_content_type");
@@ -54,6 +59,7 @@ final class ExtractText implements Serializable {
     try {
       if ("text".equals(Outcomes.pageField(page, "kind"))) {
         text = decoded.text().strip();
+        lang = LanguageCodes.primary(Outcomes.pageField(page, "identified_language"));
       } else {
         Extraction extraction = extractor.extract(decoded.text(), url);
         title = extraction.title();
@@ -74,7 +80,7 @@ final class ExtractText implements Serializable {
         .set("url", url)
         .set("host", host)
         .set("registered_domain", UrlParts.registeredDomain(host, suffixes))
-        .set("crawl", Inputs.crawlOf(warcFile))
+        .set("crawl", crawl(Outcomes.pageField(page, "crawl"), warcFile))
         .set("fetch_time", Outcomes.pageField(page, "fetch_time"))
         .set("warc_file", warcFile)
         .set("warc_offset", Outcomes.pageField(page, "warc_offset"))

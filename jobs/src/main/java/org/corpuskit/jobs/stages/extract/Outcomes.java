@@ -40,7 +40,9 @@ final class Outcomes {
       .add("http_status", DataTypes.IntegerType, false)
       .add("kind", DataTypes.StringType, false)
       .add("payload", DataTypes.BinaryType, false)
-      .add("truncated", DataTypes.BooleanType, false);
+      .add("truncated", DataTypes.BooleanType, false)
+      .add("crawl", DataTypes.StringType, false)
+      .add("identified_language", DataTypes.StringType, false);
 
   static final StructType SCHEMA = new StructType()
       .add("kind", DataTypes.StringType, false)
@@ -55,7 +57,7 @@ final class Outcomes {
   static Row page(ArchivePage p) {
     Row page = RowFactory.create(p.docId(), p.recordId(), p.url(), timestamp(p.fetchTimeMillis()), p.warcFile(),
         p.offset(), p.contentType(), p.httpContentType(), p.httpStatus(), p.kind().name().toLowerCase(), p.payload(),
-        p.truncated());
+        p.truncated(), p.crawl(), p.identifiedLanguage());
     return RowFactory.create(PAGE, page, null, null, null, null);
   }
 

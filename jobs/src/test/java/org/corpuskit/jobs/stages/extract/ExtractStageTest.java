@@ -125,7 +125,7 @@ class ExtractStageTest {
     StageCounts bads = extract(spark, List.of(bad.toString()), badOut);
     assertEquals(3, spark.read().parquet(badOut + "/extract/file_summaries").count(),
         "files and directories starting with _ are not inputs");
-    assertEquals(Map.of("not_an_archive", 1L, "truncated_file", 1L), bads.failed());
+    assertEquals(Map.of("not_an_archive", 1L, "truncated_file", 1L, "empty_file", 1L), bads.failed());
     assertEquals(0, bads.out());
     assertTrue(bads.addsUp(), bads.toString());
   }
@@ -146,7 +146,7 @@ class ExtractStageTest {
   }
 
   @Test
-  void aPageReadFromWarcAndFromWetGetsTheSameDocumentId() {
+  void aPageReadFromWarcAndFromWetGetsTheSameIdTheCrawlOfItsWarcinfoAndADeclaredLanguage() {
     Path warc = LocalSpark.sharedData("warc/commoncrawl-whirlwind/whirlwind.warc.gz");
     Path wet = LocalSpark.sharedData("warc/commoncrawl-whirlwind/whirlwind.warc.wet.gz");
     String realOut = dir.resolve("real").toString();
@@ -156,5 +156,10 @@ class ExtractStageTest {
     assertEquals(docs.get(0).<String>getAs("doc_id"), docs.get(1).<String>getAs("doc_id"));
     Set<String> extractors = docs.stream().map(r -> r.<String>getAs("extractor")).collect(Collectors.toSet());
     assertTrue(extractors.contains(ExtractText.WET_EXTRACTOR), extractors.toString());
+    assertTrue(docs.stream().allMatch(d -> "CC-MAIN-2024-22".equals(d.getAs("crawl"))),
+        "the local copy has no crawl-data/ path; the warcinfo record names the crawl");
+    Row wetDocument = docs.stream().filter(d -> ExtractText.WET_EXTRACTOR.equals(d.getAs("extractor"))).findFirst()
+        .orElseThrow();
+    assertEquals("es", wetDocument.getAs("lang_declared"), "WARC-Identified-Content-Language spa");
   }
 }
