@@ -1,0 +1,49 @@
+package org.corpuskit.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FilterChainTest {
+  private final FilterChain chain = new FilterChain(lang -> GopherQuality.ENGLISH_STOP_WORDS);
+
+  @Test
+  void everyDeclaredSignalIsSetOnEveryDocumentAndNoOther() {
+    Set<String> declared = FilterChain.signals().stream().map(Signal::name).collect(Collectors.toSet());
+    for (String text : new String[] {"", "One line.", "The river runs to the sea.\n\nAnd back again, twice.",
+        "\u0000\u0001\uFFFF garbage \uD800"}) {
+      assertEquals(declared, chain.apply(text, "", "en").signals().asMap().keySet(), text);
+    }
+  }
+
+  @Test
+  void c4KeepsTheSentencesAndDropsTheMenuAndTheCookieNotice() {
+    String text = "Home | News | Contact\nThe harbour opens at six and the ferry leaves at seven.\n"
+        + "This site uses cookies to improve your experience.\nTickets are sold on board, cash only.";
+    FilterChain.Result result = chain.apply(text, "", "en");
+    assertEquals("The harbour opens at six and the ferry leaves at seven.\nTickets are sold on board, cash only.",
+        result.text());
+    assertEquals(2, result.signals().get("c4_lines_removed"));
+  }
+
+  @Test
+  void chineseTextHasWordsAndSentencesWithoutSpaces() {
+    Signals signals = chain.apply("我们今天去北京大学参观。天气很好，大家都很高兴。", "", "zh").signals();
+    assertTrue((int) signals.get("word_count") >= 8, String.valueOf(signals.get("word_count")));
+    assertEquals(2, signals.get("c4_sentences"), "C4 keeps Chinese lines that end in 。");
+  }
+
+  @Test
+  void aTaggerThatThrowsIsRecordedByNameInsteadOfEscaping() {
+    java.util.List<String> failures = new java.util.ArrayList<>();
+    FilterChain.run(failures, "broken", () -> {
+      throw new IllegalStateException("bad input");
+    });
+    FilterChain.run(failures, "fine", () -> { });
+    assertEquals(java.util.List.of("broken: java.lang.IllegalStateException: bad input"), failures);
+    assertEquals("", chain.apply("text", "", "en").signals().get("tagger_failed"));
+  }
+}
