@@ -68,13 +68,10 @@ public final class SampleCrawl {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = bytes) {
       out.write(member(warcinfo()));
-      Random random = new Random(SEED);
-      List<String> bodies = new ArrayList<>();
+      List<String> bodies = bodies();
       for (int i = 0; i < PAGES; i++) {
         String url = url(i);
-        String body = body(i, random, bodies);
-        bodies.add(body);
-        out.write(member(response(i, url, html(i, url, body), "text/html; charset=UTF-8", 200)));
+        out.write(member(response(i, url, html(i, url, bodies.get(i)), "text/html; charset=UTF-8", 200)));
         if (i % 50 == 0) {
           out.write(member(request(i, url)));
         }
@@ -103,28 +100,50 @@ public final class SampleCrawl {
     return "https://www." + SITES[i % SITES.length] + "/" + lang + "/2024/05/article-" + i + ".html";
   }
 
-  /** The article body as paragraphs separated by blank lines; some are duplicates of earlier bodies. */
+  /** The article bodies of the {@link #PAGES} pages, in order, the same on every call. */
+  static List<String> bodies() {
+    Random random = new Random(SEED);
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < PAGES; i++) {
+      bodies.add(body(i, random, bodies));
+    }
+    return bodies;
+  }
+
+  /** The language page {@code i} is written in. */
+  static String language(int i) {
+    return LANGS[i % LANGS.length];
+  }
+
+  /**
+   * Whether page {@code i}'s body is prose of its own and nothing else: not a planted exact or near duplicate,
+   * and without a benchmark quote, personal data or a spam line appended.
+   */
+  static boolean ordinary(int i) {
+    return !exactDuplicate(i) && !nearDuplicate(i) && i % 40 != 3 && i % 13 != 4 && i % 37 != 5;
+  }
+
+  private static boolean exactDuplicate(int i) {
+    return i >= 30 && i % 25 == 0;
+  }
+
+  private static boolean nearDuplicate(int i) {
+    return i >= 30 && i % 17 == 0 && !exactDuplicate(i);
+  }
+
+  /**
+   * The article body as paragraphs separated by blank lines: new prose, or a copy or near copy of an earlier
+   * body, with a benchmark quote, contact details or a spam line after some.
+   */
   private static String body(int i, Random random, List<String> earlier) {
-    if (i >= 30 && i % 25 == 0) {
+    if (exactDuplicate(i)) {
       return earlier.get(i - 16);
     }
-    if (i >= 30 && i % 17 == 0) {
+    if (nearDuplicate(i)) {
       String near = earlier.get(i - 8);
       return near.replaceFirst("\\.", ", as the organisers confirmed on Monday.");
     }
-    String lang = LANGS[i % LANGS.length];
-    List<String> sentences = SampleText.SENTENCES.get(lang);
-    StringBuilder text = new StringBuilder();
-    int paragraphs = 3 + random.nextInt(4);
-    for (int p = 0; p < paragraphs; p++) {
-      if (p > 0) {
-        text.append("\n\n");
-      }
-      int count = 2 + random.nextInt(3);
-      for (int s = 0; s < count; s++) {
-        text.append(s > 0 ? " " : "").append(sentences.get(random.nextInt(sentences.size())));
-      }
-    }
+    StringBuilder text = new StringBuilder(SampleProse.page(language(i), random));
     if (i % 40 == 3) {
       String[] item = SampleText.BENCHMARK.get((i / 40) % SampleText.BENCHMARK.size());
       text.append("\n\nA reader asked us: ").append(item[0]).append(" The answer is ").append(item[1]).append('.');

@@ -49,8 +49,8 @@ class SampleCrawlTest {
     List<String> benchmark = Files.readAllLines(written.benchmark());
     assertEquals(SampleText.BENCHMARK.size(), benchmark.size());
     Set<Character.UnicodeScript> scripts = new HashSet<>();
-    SampleText.SENTENCES.values().forEach(list -> list.forEach(s -> s.codePoints()
-        .filter(Character::isLetter).forEach(c -> scripts.add(Character.UnicodeScript.of(c)))));
+    SampleCrawl.bodies().forEach(body -> body.codePoints()
+        .filter(Character::isLetter).forEach(c -> scripts.add(Character.UnicodeScript.of(c))));
     assertTrue(scripts.containsAll(Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC,
         Character.UnicodeScript.HAN, Character.UnicodeScript.ARABIC, Character.UnicodeScript.HIRAGANA)));
   }
