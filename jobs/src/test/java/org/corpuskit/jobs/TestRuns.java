@@ -23,8 +23,7 @@ public final class TestRuns {
     overrides.addAll(List.of(sets));
     PipelineConfig config = ConfigLoader.load(null, overrides);
     InputConfig input = config.input();
-    return new PipelineConfig(config.spark(), new InputConfig(inputs, "", "warc", input.ccBase(), 0),
-        config.extract());
+    return config.withInput(new InputConfig(inputs, "", "warc", input.ccBase(), 0));
   }
 
   public static List<StageRun> run(SparkSession spark, Pipeline pipeline, PipelineConfig config, String out,

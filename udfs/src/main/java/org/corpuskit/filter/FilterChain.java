@@ -24,7 +24,10 @@ public final class FilterChain {
   private final Function<String, Set<String>> stopWords;
   private final Map<String, Splitters> splitters = new HashMap<>();
 
-  /** @param stopWords the stop words of a language code, or an empty set when there is no list for it */
+  /**
+   * @param stopWords the stop words of a language code, or an empty set when there is no list for it; English
+   *     and documents of unknown language then use Gopher's eight, other languages get no stop-word count
+   */
   public FilterChain(Function<String, Set<String>> stopWords) {
     if (stopWords == null) {
       throw new IllegalArgumentException("stopWords must not be null");
@@ -79,7 +82,8 @@ public final class FilterChain {
       ULocale locale = lang.isEmpty() ? ULocale.ROOT : new ULocale(lang);
       words = new Words(locale);
       Set<String> stops = stopWords.apply(lang);
-      gopher = new GopherQuality(stops.isEmpty() ? GopherQuality.ENGLISH_STOP_WORDS : stops);
+      boolean english = lang.isEmpty() || lang.equals("en");
+      gopher = new GopherQuality(stops.isEmpty() && english ? GopherQuality.ENGLISH_STOP_WORDS : stops);
       c4 = new C4Lines(words, new Sentences(locale));
     }
   }

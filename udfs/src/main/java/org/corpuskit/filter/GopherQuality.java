@@ -31,10 +31,13 @@ public final class GopherQuality implements Tagger {
 
   private final Set<String> stopWords;
 
-  /** @param stopWords the stop words of the documents' language, lower case */
+  /**
+   * @param stopWords the stop words of the documents' language, lower case; empty when the language has no
+   *     list, and then {@code stop_words} is null, so that its rule does not judge text it cannot read
+   */
   public GopherQuality(Set<String> stopWords) {
-    if (stopWords == null || stopWords.isEmpty()) {
-      throw new IllegalArgumentException("stop words must not be empty");
+    if (stopWords == null) {
+      throw new IllegalArgumentException("stop words must not be null");
     }
     this.stopWords = Set.copyOf(stopWords);
   }
@@ -54,7 +57,8 @@ public final class GopherQuality implements Tagger {
         Signal.ratio("bullet_lines_ratio", "Share of lines that start with a bullet ('•' or '-') after spaces."),
         Signal.ratio("ellipsis_lines_ratio", "Share of lines that end with an ellipsis before trailing spaces."),
         Signal.ratio("alpha_words_ratio", "Share of words that contain a letter."),
-        Signal.count("stop_words", "Distinct stop words of the document's language that occur, case-insensitive."));
+        Signal.count("stop_words", "Distinct stop words of the document's language that occur, case-insensitive; "
+            + "null when there is no list for the language."));
   }
 
   @Override
@@ -95,7 +99,7 @@ public final class GopherQuality implements Tagger {
         .set("bullet_lines_ratio", lines == 0 ? 0.0 : (double) bullets / lines)
         .set("ellipsis_lines_ratio", lines == 0 ? 0.0 : (double) endEllipsis / lines)
         .set("alpha_words_ratio", n == 0 ? 0.0 : (double) alpha / n)
-        .set("stop_words", stopsSeen.size());
+        .set("stop_words", stopWords.isEmpty() ? null : stopsSeen.size());
   }
 
   private static double perWord(int count, int words) {

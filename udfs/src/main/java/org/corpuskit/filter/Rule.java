@@ -32,7 +32,11 @@ public record Rule(String name, String signal, Op op, double threshold, String s
     return "signals." + signal + " " + op.sql + " " + number;
   }
 
+  /** Whether the rule rejects; a null signal (not applicable) never does, as {@code null < 2} is not true in SQL. */
   public boolean rejects(Signals signals) {
+    if (signals.get(signal) == null) {
+      return false;
+    }
     double value = signals.number(signal);
     return op == Op.LESS ? value < threshold : value > threshold;
   }

@@ -9,6 +9,21 @@ public final class Rules {
 
   private Rules() {}
 
+  /** docs/filters.md: every built-in rule with its predicate and the source of its threshold. */
+  public static String markdown() {
+    StringBuilder out = new StringBuilder("# Filters\n\n")
+        .append("Generated from the built-in rules (`org.corpuskit.filter.Rules`); a test keeps this file equal to ")
+        .append("them. Each rule is a Spark SQL predicate over the `signals` column (schemas/signals.json ")
+        .append("describes every signal); a document that matches one is rejected. `filter.rules` in the ")
+        .append("configuration changes, adds or turns off rules, and `filter.languages.<code>.rules` does so for ")
+        .append("one language.\n\n| rule | rejects when | source |\n|---|---|---|\n");
+    for (Rule rule : DEFAULTS) {
+      out.append("| `").append(rule.name()).append("` | `").append(rule.sql()).append("` | ").append(rule.source())
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
   private static List<Rule> all() {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(GopherRepetition.RULES);

@@ -46,4 +46,16 @@ class FilterChainTest {
     assertEquals(java.util.List.of("broken: java.lang.IllegalStateException: bad input"), failures);
     assertEquals("", chain.apply("text", "", "en").signals().get("tagger_failed"));
   }
+
+  @Test
+  void aLanguageWithoutAStopWordListGetsNoStopWordCountAndSoNoStopWordRejection() {
+    FilterChain withoutLists = new FilterChain(lang -> Set.of());
+    Signals german = withoutLists.apply("Der Bäcker am Marktplatz öffnet jeden Morgen um sechs Uhr.", "", "de")
+        .signals();
+    assertEquals(null, german.get("stop_words"));
+    assertEquals(false, Rules.DEFAULTS.stream().filter(r -> r.name().equals("gopher_few_stop_words")).findFirst()
+        .orElseThrow().rejects(german));
+    assertEquals(0, withoutLists.apply("Der Bäcker öffnet.", "", "").signals().get("stop_words"),
+        "an unknown language is judged with Gopher's English list, as datatrove does");
+  }
 }

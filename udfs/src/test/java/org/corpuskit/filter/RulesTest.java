@@ -153,4 +153,11 @@ class RulesTest {
     assertEquals("signals.dup_line_char_frac > 0.2", rule("dup_line_char_frac").sql());
     assertEquals(Rules.DEFAULTS.size(), Rules.DEFAULTS.stream().map(Rule::name).collect(Collectors.toSet()).size());
   }
+
+  @Test
+  void docsFiltersMdListsEveryRuleWithItsThresholdAndSource() throws java.io.IOException {
+    java.nio.file.Path docs = java.nio.file.Path.of(System.getProperty("corpus.root", "..")).resolve("docs/filters.md");
+    assertEquals(Rules.markdown(), java.nio.file.Files.readString(docs),
+        "docs/filters.md is stale: regenerate it from Rules.markdown()");
+  }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.ConfigDocs;
@@ -32,6 +34,19 @@ final class PipelineLauncher {
 
   /** Runs {@code pipeline}; with no input configured and {@code sampleIfEmpty}, on the embedded sample. */
   static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, boolean sampleIfEmpty) {
+    return launch(pipeline, config, output, sampleIfEmpty, null);
+  }
+
+  /**
+   * Runs {@code pipeline} on a dataset made elsewhere: the input is the dataset {@code providedRef} (such as
+   * {@code extract/documents}) that its first stage reads.
+   */
+  static int launchOn(Pipeline pipeline, PipelineConfig config, OutputOptions output, String providedRef) {
+    return launch(pipeline, config, output, false, providedRef);
+  }
+
+  private static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, boolean sampleIfEmpty,
+      String providedRef) {
     Pipeline.Range range = new Pipeline.Range(output.from, output.to);
     pipeline.check(range);
     boolean sample = config.input().isEmpty();
@@ -54,7 +69,14 @@ final class PipelineLauncher {
         workDir = WorkDir.open(output.out, specs, output.overwrite, conf);
       }
       InputFiles inputs = Inputs.resolve(specs, config.input().ccBase(), config.input().maxFiles(), conf);
-      return run(pipeline, spark, config, inputs, workDir, range);
+      Map<String, String> external = new HashMap<>();
+      if (providedRef != null) {
+        if (specs.size() != 1) {
+          throw new UsageException("give one --input: the " + providedRef + " dataset to read");
+        }
+        external.put(providedRef, specs.get(0));
+      }
+      return run(pipeline, spark, config, inputs, workDir, range, external);
     } finally {
       if (ownSession) {
         spark.stop();
@@ -63,7 +85,7 @@ final class PipelineLauncher {
   }
 
   private static int run(Pipeline pipeline, SparkSession spark, PipelineConfig config, InputFiles inputs,
-      WorkDir workDir, Pipeline.Range range) {
+      WorkDir workDir, Pipeline.Range range, Map<String, String> external) {
     String codeVersion = CodeVersion.current();
     Lineage lineage = new Lineage(workDir, spark, config, inputs, codeVersion);
     workDir.write("config.yaml", ConfigDocs.yaml(config));
@@ -71,7 +93,7 @@ final class PipelineLauncher {
         workDir.root());
     List<StageRun> runs = new ArrayList<>();
     try {
-      pipeline.run(new Pipeline.Run(spark, config, inputs, workDir, range, codeVersion), done -> {
+      pipeline.run(new Pipeline.Run(spark, config, inputs, workDir, range, codeVersion, external), done -> {
         lineage.stages(done);
         runs.clear();
         runs.addAll(done);
@@ -101,8 +123,8 @@ final class PipelineLauncher {
       SampleCrawl.Written written = SampleCrawl.write(Path.of(out, "sample"));
       System.out.println("No --input: running on the embedded sample, " + written.warc());
       InputConfig input = config.input();
-      return new PipelineConfig(config.spark(), new InputConfig(List.of(written.warc().toAbsolutePath().toUri().toString()), "",
-          input.crawlKind(), input.ccBase(), input.maxFiles()), config.extract());
+      return config.withInput(new InputConfig(List.of(written.warc().toAbsolutePath().toUri().toString()), "",
+          input.crawlKind(), input.ccBase(), input.maxFiles()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the embedded sample under " + out, e);
     }

@@ -3,13 +3,15 @@ package org.corpuskit.jobs.cli;
 import java.util.List;
 import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.stages.extract.ExtractStage;
+import org.corpuskit.jobs.stages.filter.FilterStage;
 
-/** The pipeline {@code corpus run} runs, read top to bottom: archive → document. */
+/** The pipeline {@code corpus run} runs, read top to bottom: archive → document → signals. */
 final class Stages {
   private Stages() {}
 
   static Pipeline all() {
     return new Pipeline(List.of(
-        new ExtractStage()));
+        new ExtractStage(),
+        new FilterStage()));
   }
 }

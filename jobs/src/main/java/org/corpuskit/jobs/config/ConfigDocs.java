@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Map;
 import org.corpuskit.jobs.config.ConfigKeys.Key;
 
 /**
@@ -37,7 +38,21 @@ public final class ConfigDocs {
       if (!value.equals(fallback)) {
         out.append(" (default: ").append(fallback).append(')');
       }
-      out.append('\n').append(indent).append(key.name()).append(": ").append(value).append('\n');
+      out.append('\n').append(indent).append(key.name()).append(':');
+      yamlValue(out, value, indent + "  ");
+    }
+  }
+
+  /** A value after its key: a scalar or list on the same line, a mapping as a block, one entry a line. */
+  private static void yamlValue(StringBuilder out, JsonNode value, String indent) {
+    if (!value.isObject() || value.isEmpty()) {
+      out.append(' ').append(value).append('\n');
+      return;
+    }
+    out.append('\n');
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
+      out.append(indent).append(entry.getKey()).append(':');
+      yamlValue(out, entry.getValue(), indent + "  ");
     }
   }
 
@@ -58,18 +73,27 @@ public final class ConfigDocs {
 
   private static void markdownSection(StringBuilder out, Class<?> type, ObjectNode defaults, String prefix) {
     StringBuilder rows = new StringBuilder();
+    StringBuilder longDefaults = new StringBuilder();
     for (Key key : ConfigKeys.of(type)) {
       String path = prefix.isEmpty() ? key.name() : prefix + "." + key.name();
+      JsonNode value = defaults.get(key.name());
       if (key.isSection()) {
         out.append("\n## ").append(path).append("\n\n").append(key.doc()).append("\n");
-        markdownSection(out, key.component().getType(), (ObjectNode) defaults.get(key.name()), path);
-      } else {
-        rows.append("| `").append(path).append("` | ").append(typeName(key.type())).append(" | `")
-            .append(defaults.get(key.name())).append("` | ").append(key.doc()).append(" |\n");
+        markdownSection(out, key.component().getType(), (ObjectNode) value, path);
+        continue;
       }
+      String shown = "`" + value + "`";
+      if (value.isObject() && value.size() > 3) {
+        shown = value.size() + " entries, below";
+        longDefaults.append("\nDefault of `").append(path).append("`:\n\n```yaml\n").append(key.name()).append(':');
+        yamlValue(longDefaults, value, "  ");
+        longDefaults.append("```\n");
+      }
+      rows.append("| `").append(path).append("` | ").append(typeName(key.type())).append(" | ").append(shown)
+          .append(" | ").append(key.doc()).append(" |\n");
     }
     if (!rows.isEmpty()) {
-      out.append("\n| key | type | default | description |\n|---|---|---|---|\n").append(rows);
+      out.append("\n| key | type | default | description |\n|---|---|---|---|\n").append(rows).append(longDefaults);
     }
   }
 

@@ -10,8 +10,15 @@ public record PipelineConfig(
     @Doc("What the pipeline reads.")
     InputConfig input,
     @Doc("Stage extract: archive records to documents with their main text.")
-    ExtractConfig extract) {
+    ExtractConfig extract,
+    @Doc("Stage filter: quality and safety signals per document, and the rules that reject on them.")
+    FilterConfig filter) {
 
-  public static final PipelineConfig DEFAULTS =
-      new PipelineConfig(SparkSettings.DEFAULTS, InputConfig.DEFAULTS, ExtractConfig.DEFAULTS);
+  public static final PipelineConfig DEFAULTS = new PipelineConfig(SparkSettings.DEFAULTS, InputConfig.DEFAULTS,
+      ExtractConfig.DEFAULTS, FilterConfig.DEFAULTS);
+
+  /** This configuration reading {@code other} instead of its own input. */
+  public PipelineConfig withInput(InputConfig other) {
+    return new PipelineConfig(spark, other, extract, filter);
+  }
 }

@@ -29,9 +29,19 @@ import org.corpuskit.jobs.io.InputFiles;
  */
 public final class Pipeline {
   private final List<Stage> stages;
+  private final Set<String> provided;
 
+  /** A pipeline whose stages read the input files and each other's datasets. */
   public Pipeline(List<Stage> stages) {
-    Set<String> written = new HashSet<>();
+    this(stages, Set.of());
+  }
+
+  /**
+   * A pipeline some of whose stages read datasets given from outside ({@code provided}, as {@code stage/dataset}),
+   * such as {@code corpus filter --input DOCS} reading documents made elsewhere.
+   */
+  public Pipeline(List<Stage> stages, Set<String> provided) {
+    Set<String> written = new HashSet<>(provided);
     Set<String> names = new HashSet<>();
     for (Stage stage : stages) {
       if (!names.add(stage.name())) {
@@ -45,6 +55,7 @@ public final class Pipeline {
       stage.writes().forEach(d -> written.add(stage.name() + "/" + d));
     }
     this.stages = List.copyOf(stages);
+    this.provided = Set.copyOf(provided);
   }
 
   public List<String> names() {
@@ -56,9 +67,23 @@ public final class Pipeline {
     public static final Range ALL = new Range(null, null);
   }
 
-  /** Everything a run needs besides the stages. */
+  /**
+   * Everything a run needs besides the stages.
+   *
+   * @param external where each provided dataset is; their fingerprint is that of {@code inputs}, the files
+   *     that make them up
+   */
   public record Run(SparkSession spark, PipelineConfig config, InputFiles inputs, WorkDir workDir, Range range,
-      String codeVersion) {}
+      String codeVersion, Map<String, String> external) {
+    public Run {
+      external = Map.copyOf(external);
+    }
+
+    public Run(SparkSession spark, PipelineConfig config, InputFiles inputs, WorkDir workDir, Range range,
+        String codeVersion) {
+      this(spark, config, inputs, workDir, range, codeVersion, Map.of());
+    }
+  }
 
   /**
    * Checks the range names known stages in order, before any work: a usage error otherwise.
@@ -82,9 +107,13 @@ public final class Pipeline {
    */
   public List<StageRun> run(Run run, Consumer<List<StageRun>> onStage) {
     int[] bounds = check(run.range());
+    if (!run.external().keySet().equals(provided)) {
+      throw new IllegalArgumentException("datasets given " + run.external().keySet() + ", expected " + provided);
+    }
     boolean forced = run.range().from() != null;
     Map<String, String> fingerprints = new HashMap<>();
-    Map<String, String> paths = new HashMap<>();
+    Map<String, String> paths = new HashMap<>(run.external());
+    run.external().keySet().forEach(ref -> fingerprints.put(ref, run.inputs().fingerprint()));
     List<StageRun> done = new ArrayList<>();
     for (int i = 0; i <= bounds[1]; i++) {
       Stage stage = stages.get(i);
@@ -96,16 +125,17 @@ public final class Pipeline {
         StageMarker earlier = marker.orElseThrow(() -> new UsageException("--from " + run.range().from()
             + ": stage " + stage.name() + " has no completed output in " + run.workDir().root()
             + "; run it first (leave out --from)"));
-        fingerprints.put(stage.name(), earlier.fingerprint());
+        fingerprint = earlier.fingerprint();
       } else if (!forced && marker.isPresent() && marker.get().fingerprint().equals(fingerprint)) {
-        fingerprints.put(stage.name(), fingerprint);
         done.add(new StageRun(stage.name(), true, marker.get()));
       } else {
         StageMarker written = runStage(run, stage, settingsHash, inputFingerprint, fingerprint, paths);
-        fingerprints.put(stage.name(), fingerprint);
         done.add(new StageRun(stage.name(), false, written));
       }
-      stage.writes().forEach(d -> paths.put(stage.name() + "/" + d, run.workDir().path(stage.name(), d)));
+      for (String dataset : stage.writes()) {
+        paths.put(stage.name() + "/" + dataset, run.workDir().path(stage.name(), dataset));
+        fingerprints.put(stage.name() + "/" + dataset, fingerprint);
+      }
       onStage.accept(List.copyOf(done));
     }
     return done;
@@ -137,13 +167,14 @@ public final class Pipeline {
     return marker;
   }
 
+  /** The input files' fingerprint, or those of the datasets it reads (by {@code stage/dataset}). */
   private static String inputFingerprint(Stage stage, InputFiles inputs, Map<String, String> fingerprints) {
     if (stage.reads().isEmpty()) {
       return inputs.fingerprint();
     }
     List<String> upstream = new ArrayList<>();
     for (String ref : stage.reads()) {
-      upstream.add(ref + "@" + fingerprints.get(ref.substring(0, ref.indexOf('/'))));
+      upstream.add(ref + "@" + fingerprints.get(ref));
     }
     return ConfigTree.hash(upstream);
   }

@@ -54,11 +54,20 @@ public final class StageContext {
 
   /** Writes one of the stage's datasets as Parquet, replacing any earlier copy, named in the Spark UI. */
   public void write(Dataset<Row> data, String dataset) {
+    write(data, dataset, "parquet");
+  }
+
+  /**
+   * Writes one of the stage's datasets in {@code format} (parquet, or json for datasets people read), in one
+   * folder per value of the {@code partitionBy} columns.
+   */
+  public void write(Dataset<Row> data, String dataset, String format, String... partitionBy) {
     if (!stage.writes().contains(dataset)) {
       throw new IllegalArgumentException(stage.name() + " writes " + dataset + " without declaring it");
     }
     spark.sparkContext().setJobDescription(stage.name() + ": write " + dataset);
-    data.write().mode(SaveMode.Overwrite).parquet(workDir.path(stage.name(), dataset));
+    data.write().mode(SaveMode.Overwrite).format(format).partitionBy(partitionBy)
+        .save(workDir.path(stage.name(), dataset));
     spark.sparkContext().setJobDescription(null);
   }
 

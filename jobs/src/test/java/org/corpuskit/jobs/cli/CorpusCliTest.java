@@ -97,6 +97,19 @@ class CorpusCliTest {
   }
 
   @Test
+  void filterRunsAloneOnADocumentsDatasetMadeElsewhereAndReusesItsOutputAfterwards() throws IOException {
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    assertEquals(0, corpus("extract", "--input", warc.toString(), "--out", dir.resolve("a").toString()).exitCode());
+    String documents = dir.resolve("a/extract/documents").toString();
+    Result first = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.out().matches("(?s).*\\nfilter +ran +521 .*"), first.out());
+    assertTrue(Files.exists(dir.resolve("b/filter/_COMPLETE.json")));
+    Result again = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
+    assertTrue(again.out().matches("(?s).*\\nfilter +reused +521 .*"), again.out());
+  }
+
+  @Test
   void configPrintsEveryKeyWithItsDescriptionAndReadsBackAsAConfigFile() throws IOException {
     Result printed = corpus("config", "--set", "extract.max_depth=99", "--max-files", "3");
     assertEquals(0, printed.exitCode(), printed.err());
@@ -163,7 +176,7 @@ class CorpusCliTest {
   void anUnknownStageInFromIsAUsageErrorListingTheStages() {
     Result result = corpus("run", "--from", "dedupe", "--out", dir.resolve("x").toString());
     assertEquals(2, result.exitCode());
-    assertTrue(result.err().contains("--from dedupe: no such stage; the stages are extract"), result.err());
+    assertTrue(result.err().contains("--from dedupe: no such stage; the stages are extract, filter"), result.err());
   }
 
   @Test

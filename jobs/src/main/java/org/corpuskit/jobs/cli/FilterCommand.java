@@ -1,0 +1,30 @@
+package org.corpuskit.jobs.cli;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.stages.filter.FilterStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "filter", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Stage filter alone: documents (such as OUT/extract/documents, or any Parquet with the "
+        + "documents schema) to OUT/filter/{documents,rejected,samples}.")
+final class FilterCommand implements Callable<Integer> {
+  @Option(names = "--input", paramLabel = "DOCS", required = true, description = "The documents dataset.")
+  String input;
+
+  @Mixin
+  OutputOptions output;
+
+  @Mixin
+  ConfigOptions config;
+
+  @Override
+  public Integer call() {
+    return PipelineLauncher.launchOn(new Pipeline(List.of(new FilterStage()), Set.of(FilterStage.READS)),
+        config.load(InputArguments.assignments(List.of(input), null)), output, FilterStage.READS);
+  }
+}

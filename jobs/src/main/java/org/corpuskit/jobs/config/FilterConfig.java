@@ -1,0 +1,60 @@
+package org.corpuskit.jobs.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.corpuskit.filter.Rule;
+import org.corpuskit.filter.Rules;
+
+/** Settings of the filter stage: signals computed per document, and the rules that reject on them. */
+public record FilterConfig(
+    @Doc("Rules by name, each a Spark SQL predicate over the signals column; a document that matches one is "
+        + "rejected, with the first matching rule (in name order) as its reason and every matching rule listed. "
+        + "An empty predicate turns a rule off. Defaults: the published thresholds (docs/filters.md).")
+    Map<String, String> rules,
+    @Doc("Per-language rules by language code (such as zh), overriding rules of the same name for documents in "
+        + "that language.")
+    Map<String, LanguageRules> languages,
+    @Doc("Stop-word lists in the stopwords-iso JSON format ({\"en\": [...], ...}) for Gopher's stop-word count. "
+        + "Without a list, English documents and those of unknown language use Gopher's eight English stop "
+        + "words, and others get no stop-word count (so that rule passes them).")
+    String stopWords,
+    @Doc("Rejected documents written per rule as JSON lines under filter/samples/, for reading; chosen by a hash "
+        + "of doc_id, so the same ones every run.")
+    int samplesPerRule) {
+
+  /**
+   * Chinese and Japanese words, as the splitter cuts them, have one or two characters: Gopher's minimum mean
+   * word length of 3 would reject every such page, so it is off for them.
+   */
+  public static final FilterConfig DEFAULTS = new FilterConfig(defaultRules(), Map.of(
+      "zh", new LanguageRules(Map.of("gopher_below_avg_threshold", "")),
+      "ja", new LanguageRules(Map.of("gopher_below_avg_threshold", ""))), "", 20);
+
+  public FilterConfig {
+    rules = Map.copyOf(rules);
+    languages = Map.copyOf(languages);
+    for (Map.Entry<String, String> rule : rules.entrySet()) {
+      if (!rule.getKey().matches("[a-z][a-z0-9_]*")) {
+        throw new IllegalArgumentException("rules: a rule name is lower_snake_case, got '" + rule.getKey() + "'");
+      }
+    }
+    Check.notNegative("samples_per_rule", samplesPerRule);
+  }
+
+  /** Rules for one language; a rule named as a default one replaces it there. */
+  public record LanguageRules(
+      @Doc("Rules by name, as filter.rules, for this language only.")
+      Map<String, String> rules) {
+    public LanguageRules {
+      rules = Map.copyOf(rules);
+    }
+  }
+
+  private static Map<String, String> defaultRules() {
+    Map<String, String> rules = new LinkedHashMap<>();
+    for (Rule rule : Rules.DEFAULTS) {
+      rules.put(rule.name(), rule.sql());
+    }
+    return rules;
+  }
+}

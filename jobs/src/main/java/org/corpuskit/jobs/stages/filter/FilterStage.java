@@ -1,0 +1,127 @@
+package org.corpuskit.jobs.stages.filter;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.try_element_at;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.corpuskit.jobs.config.FilterConfig;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.Schemas;
+import org.corpuskit.jobs.pipeline.PerTask;
+import org.corpuskit.jobs.pipeline.Stage;
+import org.corpuskit.jobs.pipeline.StageContext;
+import org.corpuskit.jobs.pipeline.StageCounts;
+
+/**
+ * Stage {@code filter}: documents to documents with a {@code signals} column, and the rules that reject them.
+ * Signals are computed once per document by the taggers of {@link org.corpuskit.filter.FilterChain} (built once
+ * per task); C4's line removal edits the text kept. Each rule of {@code filter.rules} is a SQL predicate over
+ * the signals; a document matching any is rejected, with {@code reason} the first in name order and
+ * {@code failed_rules} all of them. A document on which a tagger threw is rejected as {@code tagger_failed}.
+ *
+ * <p>Writes {@code documents} (kept), {@code rejected} (partitioned by reason) and {@code samples}: up to
+ * {@code samples_per_rule} rejected documents per rule as JSON lines, chosen by a hash of doc_id.
+ */
+public final class FilterStage implements Stage {
+  public static final String NAME = "filter";
+  private static final String LOGIC_VERSION = "filter-1";
+  static final String TAGGER_FAILED = "tagger_failed";
+  /** The dataset it reads. */
+  public static final String READS = "extract/documents";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> reads() {
+    return List.of(READS);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of("documents", "rejected", "samples");
+  }
+
+  @Override
+  public List<Object> settings(PipelineConfig config) {
+    return List.of(config.filter(), LOGIC_VERSION);
+  }
+
+  @Override
+  public StageCounts run(StageContext context) {
+    FilterConfig config = context.config().filter();
+    Dataset<Row> documents = context.read(READS);
+    Schemas.require(NAME, documents, Schemas.DOCUMENTS);
+    StopWords stopWords = StopWords.load(config.stopWords(), context.spark().sparkContext().hadoopConfiguration());
+    Dataset<Row> tagged = PerTask.map(documents, Tagging.SCHEMA, () -> Tagging.chain(stopWords), Tagging::tag);
+    Column[] matches = ruleColumns(config);
+    tagged = tagged
+        .withColumn("failed_rules", filter(functions.array(matches), c -> c.isNotNull()))
+        .withColumn("reason", try_element_at(col("failed_rules"), lit(1)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      context.write(tagged.filter(size(col("failed_rules")).equalTo(0)).drop("failed_rules", "reason"), "documents");
+      Dataset<Row> rejected = tagged.filter(size(col("failed_rules")).gt(0));
+      context.write(rejected, "rejected", "parquet", "reason");
+      context.write(Samples.of(rejected, config.samplesPerRule()), "samples", "json", "reason");
+    } finally {
+      tagged.unpersist();
+    }
+    return counts(context, documents);
+  }
+
+  /**
+   * One column per rule: the rule's name when its predicate holds for the row, else null. A language's own
+   * rule of the same name replaces the default for rows in that language; an empty predicate turns it off.
+   * Rows where a tagger failed match {@code tagger_failed} and no other rule, since their signals may be partial.
+   */
+  static Column[] ruleColumns(FilterConfig config) {
+    Map<String, Map<String, String>> byRule = new TreeMap<>();
+    config.rules().forEach((name, sql) -> byRule.computeIfAbsent(name, n -> new HashMap<>()).put("", sql));
+    config.languages().forEach((lang, rules) -> rules.rules().forEach((name, sql) ->
+        byRule.computeIfAbsent(name, n -> new HashMap<>()).put(lang, sql)));
+    Column failed = col("signals." + TAGGER_FAILED).notEqual(lit(""));
+    List<Column> columns = new ArrayList<>();
+    columns.add(functions.when(failed, lit(TAGGER_FAILED)));
+    for (Map.Entry<String, Map<String, String>> rule : byRule.entrySet()) {
+      Column predicate = predicate(rule.getValue().getOrDefault("", ""));
+      for (Map.Entry<String, String> perLanguage : rule.getValue().entrySet()) {
+        if (!perLanguage.getKey().isEmpty()) {
+          predicate = functions.when(col("lang_declared").equalTo(perLanguage.getKey()),
+              predicate(perLanguage.getValue())).otherwise(predicate);
+        }
+      }
+      columns.add(functions.when(failed.unary_$bang().and(functions.coalesce(predicate, lit(false))),
+          lit(rule.getKey())));
+    }
+    return columns.toArray(Column[]::new);
+  }
+
+  private static Column predicate(String sql) {
+    return sql.isBlank() ? lit(false) : expr(sql);
+  }
+
+  private static StageCounts counts(StageContext context, Dataset<Row> input) {
+    Row in = input.selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
+    Row out = context.written("documents").selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
+    Map<String, Long> rejected = new HashMap<>();
+    context.written("rejected").groupBy("reason").count().collectAsList()
+        .forEach(r -> rejected.put(r.getString(0), r.getLong(1)));
+    return new StageCounts(in.getLong(0), out.getLong(0), rejected, Map.of(), in.getLong(1), out.getLong(1));
+  }
+}

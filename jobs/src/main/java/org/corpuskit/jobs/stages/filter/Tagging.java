@@ -1,0 +1,62 @@
+package org.corpuskit.jobs.stages.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.corpuskit.filter.FilterChain;
+import org.corpuskit.filter.Signal;
+import org.corpuskit.filter.Signals;
+import org.corpuskit.jobs.io.Schemas;
+import org.corpuskit.jobs.pipeline.RowBuilder;
+
+/** A document row to the same row with its text as kept and a {@code signals} column. */
+final class Tagging {
+  /** The signals column, as schemas/signals.json describes it. */
+  static final StructType SIGNALS = Schemas.load("signals");
+  /** The documents schema with the signals column added. */
+  static final StructType SCHEMA = Schemas.DOCUMENTS.add("signals", SIGNALS, false);
+
+  private Tagging() {}
+
+  static FilterChain chain(StopWords stopWords) {
+    return new FilterChain(stopWords::of);
+  }
+
+  static Row tag(FilterChain chain, Row document) {
+    FilterChain.Result result = chain.apply(document.getAs("text"), document.getAs("url"),
+        document.getAs("lang_declared"));
+    RowBuilder row = new RowBuilder(SCHEMA);
+    for (StructField field : Schemas.DOCUMENTS.fields()) {
+      row.set(field.name(), document.getAs(field.name()));
+    }
+    return row.set("text", result.text()).set("signals", signals(result.signals())).build();
+  }
+
+  private static Row signals(Signals values) {
+    RowBuilder row = new RowBuilder(SIGNALS);
+    for (StructField field : SIGNALS.fields()) {
+      row.set(field.name(), values.get(field.name()));
+    }
+    return row.build();
+  }
+
+  /** The Spark schema of the chain's signals, with their descriptions: what schemas/signals.json must hold. */
+  static StructType schemaOf(List<Signal> signals) {
+    List<StructField> fields = new ArrayList<>();
+    for (Signal signal : signals) {
+      DataType type = switch (signal.type()) {
+        case INT -> DataTypes.IntegerType;
+        case DOUBLE -> DataTypes.DoubleType;
+        case BOOLEAN -> DataTypes.BooleanType;
+        case STRING -> DataTypes.StringType;
+      };
+      fields.add(DataTypes.createStructField(signal.name(), type, true,
+          new org.apache.spark.sql.types.MetadataBuilder().putString("description", signal.description()).build()));
+    }
+    return DataTypes.createStructType(fields);
+  }
+}
