@@ -11,8 +11,9 @@ import org.corpuskit.text.Sentences;
 import org.corpuskit.text.Words;
 
 /**
- * The built-in taggers over one document, in order: Gopher repetition, Gopher quality and FineWeb on the text
- * as extracted, then C4's line removal, whose result is the text kept. A tagger that throws does not stop the
+ * The built-in taggers over one document, in order: Gopher repetition, Gopher quality, FineWeb, the URL
+ * blocklists, banned URL words and bad words on the text as extracted, then C4's line removal, whose result is
+ * the text kept. A tagger that throws does not stop the
  * others: its name goes into {@code tagger_failed}, and the stage rejects the document with that reason.
  * Splitters are made once per language and reused. Not thread-safe: build one per task.
  */
@@ -22,17 +23,19 @@ public final class FilterChain {
       "Empty, or the tagger that failed on the document and why; such a document is rejected.");
 
   private final Function<String, Set<String>> stopWords;
+  private final SafetyLists lists;
   private final Map<String, Splitters> splitters = new HashMap<>();
 
   /**
    * @param stopWords the stop words of a language code, or an empty set when there is no list for it; English
    *     and documents of unknown language then use Gopher's eight, other languages get no stop-word count
    */
-  public FilterChain(Function<String, Set<String>> stopWords) {
-    if (stopWords == null) {
-      throw new IllegalArgumentException("stopWords must not be null");
+  public FilterChain(Function<String, Set<String>> stopWords, SafetyLists lists) {
+    if (stopWords == null || lists == null) {
+      throw new IllegalArgumentException("stopWords and lists must not be null");
     }
     this.stopWords = stopWords;
+    this.lists = lists;
   }
 
   /** The result for one document: its signals and the text kept after editing. */
@@ -44,6 +47,9 @@ public final class FilterChain {
     all.addAll(new GopherRepetition().signals());
     all.addAll(new GopherQuality(GopherQuality.ENGLISH_STOP_WORDS).signals());
     all.addAll(new FineWebQuality().signals());
+    all.addAll(new UrlBlocklist().signals());
+    all.addAll(new UrlWords().signals());
+    all.add(BadWords.signal());
     Words words = new Words(ULocale.ROOT);
     all.addAll(new C4Lines(words, new Sentences(ULocale.ROOT)).signals());
     all.add(TAGGER_FAILED);
@@ -59,6 +65,9 @@ public final class FilterChain {
     run(failures, "gopher_repetition", () -> new GopherRepetition().tag(doc, out));
     run(failures, "gopher_quality", () -> split.gopher.tag(doc, out));
     run(failures, "fineweb_quality", () -> new FineWebQuality().tag(doc, out));
+    run(failures, "url_blocklist", () -> lists.blocklist().tag(doc, out));
+    run(failures, "url_words", () -> lists.urlWords().tag(doc, out));
+    run(failures, "bad_words", () -> lists.badWords().tag(doc, lang, out));
     String[] kept = {text};
     run(failures, "c4_lines", () -> kept[0] = split.c4.edit(doc, out));
     out.set(TAGGER_FAILED.name(), String.join("; ", failures));

@@ -30,6 +30,9 @@ public final class Rules {
     rules.addAll(GopherQuality.RULES);
     rules.addAll(C4Lines.RULES);
     rules.addAll(FineWebQuality.RULES);
+    rules.addAll(UrlBlocklist.RULES);
+    rules.addAll(UrlWords.RULES);
+    rules.addAll(BadWords.RULES);
     return List.copyOf(rules);
   }
 }

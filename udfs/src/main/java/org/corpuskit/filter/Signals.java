@@ -1,5 +1,6 @@
 package org.corpuskit.filter;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ public final class Signals {
     return n.doubleValue();
   }
 
+  /** Every signal set, in the order set; null values are signals that do not apply. */
   public Map<String, Object> asMap() {
-    return Map.copyOf(values);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 }

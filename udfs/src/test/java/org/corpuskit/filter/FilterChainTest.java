@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FilterChainTest {
-  private final FilterChain chain = new FilterChain(lang -> GopherQuality.ENGLISH_STOP_WORDS);
+  private final FilterChain chain = new FilterChain(lang -> GopherQuality.ENGLISH_STOP_WORDS, SafetyLists.empty());
 
   @Test
   void everyDeclaredSignalIsSetOnEveryDocumentAndNoOther() {
@@ -49,7 +49,7 @@ class FilterChainTest {
 
   @Test
   void aLanguageWithoutAStopWordListGetsNoStopWordCountAndSoNoStopWordRejection() {
-    FilterChain withoutLists = new FilterChain(lang -> Set.of());
+    FilterChain withoutLists = new FilterChain(lang -> Set.of(), SafetyLists.empty());
     Signals german = withoutLists.apply("Der Bäcker am Marktplatz öffnet jeden Morgen um sechs Uhr.", "", "de")
         .signals();
     assertEquals(null, german.get("stop_words"));

@@ -117,7 +117,16 @@ class RulesTest {
             repeat("Short and done.", 6, "\n") + "\n" + lines(3, 0, l -> l)),
         Arguments.of("char_dup_ratio", lines(20, 0, l -> l) + "\nline 0 of the river that runs to the sea and back.",
             lines(20, 0, l -> l) + "\nOk."),
-        Arguments.of("list_ratio", repeat("one two three.", 30, "\n"), repeat("one two three four.", 30, "\n")));
+        Arguments.of("list_ratio", repeat("one two three.", 30, "\n"), repeat("one two three four.", 30, "\n")),
+        Arguments.of("url_blocklisted", "@https://www.casino.example/play\n" + SENTENCE,
+            "@https://casino-history.example/play\n" + SENTENCE),
+        Arguments.of("url_banned_word", "@https://a.example/free-xxx-videos\n" + SENTENCE,
+            "@https://a.example/free-xxxl-shirts\n" + SENTENCE),
+        Arguments.of("url_soft_banned_words", "@https://a.example/hot-cams\n" + SENTENCE,
+            "@https://a.example/hot-dogs\n" + SENTENCE),
+        Arguments.of("url_banned_subword", "@https://a.example/big_bad-word\n" + SENTENCE,
+            "@https://a.example/big-bad-day\n" + SENTENCE),
+        Arguments.of("bad_words", SENTENCE + " Good grief, the tide.", SENTENCE + " Good, the grief passed."));
   }
 
   private static Rule rule(String name) {

@@ -24,6 +24,7 @@ import org.corpuskit.filter.FilterChain;
 import org.corpuskit.filter.GopherQuality;
 import org.corpuskit.filter.Rule;
 import org.corpuskit.filter.Rules;
+import org.corpuskit.filter.SafetyLists;
 import org.corpuskit.filter.Signals;
 import org.corpuskit.text.NGrams;
 import org.corpuskit.text.NGrams.ShortText;
@@ -140,7 +141,7 @@ class SampleCrawlTest {
 
   @Test
   void ordinaryPagesPassTheQualityAndRepetitionRules() {
-    FilterChain chain = new FilterChain(STOP_WORDS::get);
+    FilterChain chain = new FilterChain(STOP_WORDS::get, SafetyLists.empty());
     forEachOrdinaryPage((lang, body) -> {
       Signals signals = chain.apply(body, "https://www.example/", lang).signals();
       for (Rule rule : Rules.DEFAULTS) {

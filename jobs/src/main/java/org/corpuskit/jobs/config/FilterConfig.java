@@ -1,6 +1,7 @@
 package org.corpuskit.jobs.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.corpuskit.filter.Rule;
 import org.corpuskit.filter.Rules;
@@ -20,7 +21,17 @@ public record FilterConfig(
     String stopWords,
     @Doc("Rejected documents written per rule as JSON lines under filter/samples/, for reading; chosen by a hash "
         + "of doc_id, so the same ones every run.")
-    int samplesPerRule) {
+    int samplesPerRule,
+    @Doc("A folder of URL blocklists in UT1's format (one folder per category with domains, urls, expressions "
+        + "files); empty: none.")
+    String urlBlocklists,
+    @Doc("UT1 categories to use from url_blocklists; empty: every category found.")
+    List<String> urlBlocklistCategories,
+    @Doc("A folder with banned_words.txt, soft_banned_words.txt and banned_subwords.txt (datatrove's URL lists) "
+        + "matched against URLs; empty: none.")
+    String urlWords,
+    @Doc("A folder of bad-word lists in the LDNOOBW format, one file per language code; empty: none.")
+    String badWords) {
 
   /**
    * Chinese and Japanese words, as the splitter cuts them, have one or two characters: Gopher's minimum mean
@@ -28,7 +39,7 @@ public record FilterConfig(
    */
   public static final FilterConfig DEFAULTS = new FilterConfig(defaultRules(), Map.of(
       "zh", new LanguageRules(Map.of("gopher_below_avg_threshold", "")),
-      "ja", new LanguageRules(Map.of("gopher_below_avg_threshold", ""))), "", 20);
+      "ja", new LanguageRules(Map.of("gopher_below_avg_threshold", ""))), "", 20, "", List.of(), "", "");
 
   public FilterConfig {
     rules = Map.copyOf(rules);
@@ -39,6 +50,7 @@ public record FilterConfig(
       }
     }
     Check.notNegative("samples_per_rule", samplesPerRule);
+    urlBlocklistCategories = List.copyOf(urlBlocklistCategories);
   }
 
   /** Rules for one language; a rule named as a default one replaces it there. */

@@ -12,11 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.corpuskit.filter.SafetyLists;
 import org.corpuskit.jobs.config.FilterConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
@@ -67,8 +71,12 @@ public final class FilterStage implements Stage {
     FilterConfig config = context.config().filter();
     Dataset<Row> documents = context.read(READS);
     Schemas.require(NAME, documents, Schemas.DOCUMENTS);
-    StopWords stopWords = StopWords.load(config.stopWords(), context.spark().sparkContext().hadoopConfiguration());
-    Dataset<Row> tagged = PerTask.map(documents, Tagging.SCHEMA, () -> Tagging.chain(stopWords), Tagging::tag);
+    Configuration conf = context.spark().sparkContext().hadoopConfiguration();
+    StopWords stopWords = StopWords.load(config.stopWords(), conf);
+    Broadcast<SafetyLists> lists = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
+        .broadcast(ListFiles.load(config, conf));
+    Dataset<Row> tagged = PerTask.map(documents, Tagging.SCHEMA, () -> Tagging.chain(stopWords, lists.value()),
+        Tagging::tag);
     Column[] matches = ruleColumns(config);
     tagged = tagged
         .withColumn("failed_rules", filter(functions.array(matches), c -> c.isNotNull()))

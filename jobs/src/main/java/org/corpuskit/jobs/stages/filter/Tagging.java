@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.corpuskit.filter.FilterChain;
+import org.corpuskit.filter.SafetyLists;
 import org.corpuskit.filter.Signal;
 import org.corpuskit.filter.Signals;
 import org.corpuskit.jobs.io.Schemas;
@@ -22,8 +23,8 @@ final class Tagging {
 
   private Tagging() {}
 
-  static FilterChain chain(StopWords stopWords) {
-    return new FilterChain(stopWords::of);
+  static FilterChain chain(StopWords stopWords, SafetyLists lists) {
+    return new FilterChain(stopWords::of, lists);
   }
 
   static Row tag(FilterChain chain, Row document) {
