@@ -25,13 +25,15 @@ import org.jsoup.select.QueryParser;
  * <p>The method is a content-scoring one in the line of Readability, written for this project: boilerplate is
  * removed by element and by class and id words, every paragraph-like block scores its ancestors by its length
  * and commas, the best-scoring container (with its sibling blocks that look like more of the same) is kept,
- * and it is cleaned of link lists, forms and widgets before being rendered by {@link TextRenderer}.
+ * and it is cleaned of link lists, forms and widgets before being rendered by {@link TextRenderer}. A page where
+ * no attempt finds {@link Prose} is rendered whole, and if that has none either it is
+ * {@link Extraction#boilerplateOnly()}.
  *
  * <p>Thread-safe: an instance holds only immutable configuration, and every call works on its own tree.
  */
 public final class MainContentExtractor {
   /** Written into every document so that a change of method can be traced in the output. */
-  public static final String VERSION = "corpus-mce/1";
+  public static final String VERSION = "corpus-mce/2";
 
   /** Elements that never hold main content, dropped before anything else looks at the page. */
   private static final Set<String> DROPPED_TAGS = Set.of(
@@ -127,19 +129,38 @@ public final class MainContentExtractor {
     Element html = doc.selectFirst("html");
     String lang = html == null ? "" : html.attr("lang").strip();
     Element body = doc.body();
+    boolean hasText = body.hasText();
     Removal.removeAll(droppedElements(body));
-    String best = "";
+    TextRenderer.Rendering best = null;
     for (Strictness strictness : Strictness.values()) {
       Element attempt = strictness == Strictness.values()[Strictness.values().length - 1] ? body : body.clone();
-      String text = extractFrom(attempt, title, strictness);
-      if (text.length() > best.length() * RELAXED_GAIN) {
-        best = text;
+      TextRenderer.Rendering rendering = extractFrom(attempt, title, strictness);
+      if (best == null || isBetter(rendering, best)) {
+        best = rendering;
       }
-      if (best.length() >= MIN_CONFIDENT_CHARS) {
+      if (best.hasProse() && best.text().length() >= MIN_CONFIDENT_CHARS) {
         break;
       }
     }
-    return new Extraction(title, best, lang);
+    if (!best.hasProse()) {
+      // No container held prose, but a page's only sentences can sit in headings or loose in the body.
+      TextRenderer.Rendering whole = render(body);
+      if (whole.hasProse()) {
+        best = whole;
+      }
+    }
+    return new Extraction(title, best.text(), lang, hasText && !best.hasProse());
+  }
+
+  /**
+   * Prose beats no prose, so that a lenient attempt that finds a paragraph replaces a strict one that kept only a
+   * pager; otherwise a lenient attempt must be {@link #RELAXED_GAIN} times longer.
+   */
+  private static boolean isBetter(TextRenderer.Rendering lenient, TextRenderer.Rendering strict) {
+    if (lenient.hasProse() != strict.hasProse()) {
+      return lenient.hasProse();
+    }
+    return lenient.text().length() > strict.text().length() * RELAXED_GAIN;
   }
 
   /** The elements to drop, outermost only: one pass with set lookups, where a selector list costs far more. */
@@ -197,7 +218,7 @@ public final class MainContentExtractor {
    */
   private static final double RELAXED_GAIN = 2.0;
 
-  private static String extractFrom(Element body, String title, Strictness strictness) {
+  private static TextRenderer.Rendering extractFrom(Element body, String title, Strictness strictness) {
     if (strictness.stripUnlikely) {
       removeUnlikelyCandidates(body);
     }
@@ -207,7 +228,12 @@ public final class MainContentExtractor {
       cleanConditionally(content, stats);
     }
     removeTitleHeading(content, title);
-    return withoutTrailingLabels(withoutDateLines(TextRenderer.render(content)));
+    return render(content);
+  }
+
+  private static TextRenderer.Rendering render(Element content) {
+    TextRenderer.Rendering rendering = TextRenderer.render(content);
+    return new TextRenderer.Rendering(withoutTrailingLabels(withoutDateLines(rendering.text())), rendering.hasProse());
   }
 
   /** Drops blocks that are only a date or a dateline ("23.10.2018", "January 13, 2020 at 08:45 AM"). */

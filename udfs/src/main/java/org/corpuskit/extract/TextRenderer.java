@@ -10,7 +10,8 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Renders an element tree as plain text: block elements become paragraphs separated by blank lines, list items
  * {@code - } lines, table rows one line with cells separated by {@code " | "}, and preformatted text keeps its
- * white space. Not thread-safe: make one per rendering.
+ * white space. The letters of each line outside links tell whether any line is {@link Prose}. Not thread-safe:
+ * make one per rendering.
  */
 final class TextRenderer implements NodeVisitor {
   private static final Set<String> BLOCKS = Set.of(
@@ -21,16 +22,30 @@ final class TextRenderer implements NodeVisitor {
 
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder line = new StringBuilder();
+  private int lineLetters;
+  private int lineLinkLetters;
+  private int linkDepth;
+  private boolean hasProse;
   /** The separator owed before the next text: 0 none, 1 a line break, 2 a blank line. */
   private int pendingBreak;
   private int preDepth;
   private boolean firstCellInRow;
 
-  static String render(Element root) {
+  /**
+   * The rendered text and whether any line of it is prose.
+   *
+   * @param text blocks separated by blank lines
+   * @param hasProse whether a line has at least {@link Prose#MIN_LETTERS} letters outside links and is not a
+   *     legal line
+   */
+  record Rendering(String text, boolean hasProse) {}
+
+  /** Renders {@code root}. */
+  static Rendering render(Element root) {
     TextRenderer renderer = new TextRenderer();
     NodeTraversor.traverse(renderer, root);
     renderer.flush(2);
-    return renderer.out.toString();
+    return new Rendering(renderer.out.toString(), renderer.hasProse);
   }
 
   @Override
@@ -43,6 +58,7 @@ final class TextRenderer implements NodeVisitor {
       return;
     }
     switch (element.normalName()) {
+      case "a" -> linkDepth++;
       case "br" -> {
         if (preDepth > 0) {
           line.append('\n');
@@ -85,6 +101,7 @@ final class TextRenderer implements NodeVisitor {
       return;
     }
     switch (element.normalName()) {
+      case "a" -> linkDepth--;
       case "li", "tr", "dt", "dd" -> flush(1);
       case "pre" -> {
         preDepth--;
@@ -100,27 +117,44 @@ final class TextRenderer implements NodeVisitor {
   }
 
   private void appendText(String text) {
+    int letters = 0;
     if (preDepth > 0) {
       line.append(text);
-      return;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
-        if (!line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
-          line.append(' ');
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isLetter(text.charAt(i))) {
+          letters++;
         }
-      } else {
-        line.append(c);
       }
+    } else {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
+          if (!line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
+            line.append(' ');
+          }
+        } else {
+          line.append(c);
+          if (Character.isLetter(c)) {
+            letters++;
+          }
+        }
+      }
+    }
+    lineLetters += letters;
+    if (linkDepth > 0) {
+      lineLinkLetters += letters;
     }
   }
 
   /** Ends the current line, owing at least {@code separator} before whatever text comes next. */
   private void flush(int separator) {
     String text = preDepth > 0 || isPreformatted() ? stripTrailing(line) : line.toString().strip();
+    int ownLetters = lineLetters - lineLinkLetters;
     line.setLength(0);
+    lineLetters = 0;
+    lineLinkLetters = 0;
     if (!text.isEmpty() && !text.equals("-")) {
+      hasProse = hasProse || Prose.isProse(text, ownLetters);
       if (!out.isEmpty()) {
         out.append(pendingBreak >= 2 ? "\n\n" : "\n");
       }

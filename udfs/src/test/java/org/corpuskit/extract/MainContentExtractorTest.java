@@ -127,6 +127,50 @@ class MainContentExtractorTest {
   }
 
   @Test
+  void flagsAPageWhoseOnlyTextIsNavigationAsBoilerplateOnly() {
+    Extraction extraction = extractor.extract("<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>"
+        + "</body></html>", "");
+    assertTrue(extraction.boilerplateOnly(), extraction.text());
+  }
+
+  @Test
+  void flagsAListingOfLinksWithAPagerAndACopyrightLineAsBoilerplateOnly() {
+    Extraction extraction = extractor.extract("<html><body><div class=list><ul>"
+        + "<li><a href=/1>Harbour master counts forty ships in the bay</a> 2020-07-26</li>"
+        + "<li><a href=/2>Ferries run late as the regatta fills the harbour</a> 2020-07-25</li>"
+        + "<li><a href=/3>Market opens early to take the morning catch</a> 2020-07-24</li></ul></div>"
+        + "<div class=pages><span>1</span> <a href=?p=2>2</a> <a href=?p=3>3</a> <a href=?p=2>Next</a>"
+        + " Page 1 of 3</div><div>Copyright 2017-2025 http://www.example.org All Rights Reserved.</div>"
+        + "</body></html>", "");
+    assertTrue(extraction.boilerplateOnly(), extraction.text());
+  }
+
+  @Test
+  void doesNotFlagAPageWithOneSentenceAsBoilerplateOnly() {
+    Extraction extraction = extractor.extract("<html><body><nav><a href=/>Home</a></nav>"
+        + "<div>We bake bread every morning.</div><div>Copyright 2024 Example Bakery</div></body></html>", "");
+    assertFalse(extraction.boilerplateOnly(), extraction.text());
+    assertTrue(extraction.text().contains("We bake bread every morning."), extraction.text());
+  }
+
+  @Test
+  void doesNotFlagAnArticleOrAnEmptyPageAsBoilerplateOnly() {
+    assertFalse(extractor.extract("<html><body><article>" + ARTICLE + "</article></body></html>", "")
+        .boilerplateOnly());
+    assertFalse(extractor.extract("", "").boilerplateOnly(), "a page without text is empty, not boilerplate");
+  }
+
+  @Test
+  void takesTheWholePageWhenTheContentContainerHoldsNoProse() {
+    String rows = "<tr><td>Weight</td><td>20 kg</td></tr><tr><td>Colour</td><td>Oak</td></tr>"
+        + "<tr><td>Height</td><td>75 cm</td></tr><tr><td>Width</td><td>120 cm</td></tr>";
+    String text = text("<html><body><div class=entry-content><table>" + rows.repeat(6) + "</table></div>"
+        + "<div class=note><p>Every table ships from our workshop within two days.</p></div></body></html>");
+    assertTrue(text.contains("Every table ships from our workshop within two days."), text);
+    assertTrue(text.contains("Weight | 20 kg"), text);
+  }
+
+  @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void survivesADeeplyNestedPage() {
     String html = "<html><body>" + "<div>".repeat(100_000) + ARTICLE + "</div>".repeat(100_000) + "</body></html>";
