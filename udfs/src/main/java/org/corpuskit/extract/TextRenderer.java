@@ -10,8 +10,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Renders an element tree as plain text: block elements become paragraphs separated by blank lines, list items
  * {@code - } lines, table rows one line with cells separated by {@code " | "}, and preformatted text keeps its
- * white space. The letters of each line outside links tell whether any line is {@link Prose}. Not thread-safe:
- * make one per rendering.
+ * white space. Lines whose letters are nearly all inside links (menus, lists of titles, "About Me - CV - Talks")
+ * are left out, and the letters outside links tell whether any line is {@link Prose}. Not thread-safe: make one
+ * per rendering.
  */
 final class TextRenderer implements NodeVisitor {
   private static final Set<String> BLOCKS = Set.of(
@@ -19,6 +20,9 @@ final class TextRenderer implements NodeVisitor {
       "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
       "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr",
       "ul", "caption", "noscript", "html");
+
+  /** A line with at least this share of its letters inside links is a link line: a menu, a list of titles. */
+  private static final double LINK_LINE_LETTERS = 0.9;
 
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder line = new StringBuilder();
@@ -40,7 +44,7 @@ final class TextRenderer implements NodeVisitor {
    */
   record Rendering(String text, boolean hasProse) {}
 
-  /** Renders {@code root}. */
+  /** Renders {@code root}, leaving out the lines whose letters are nearly all inside links. */
   static Rendering render(Element root) {
     TextRenderer renderer = new TextRenderer();
     NodeTraversor.traverse(renderer, root);
@@ -150,10 +154,11 @@ final class TextRenderer implements NodeVisitor {
   private void flush(int separator) {
     String text = preDepth > 0 || isPreformatted() ? stripTrailing(line) : line.toString().strip();
     int ownLetters = lineLetters - lineLinkLetters;
+    boolean linkLine = lineLetters > 0 && lineLinkLetters >= lineLetters * LINK_LINE_LETTERS;
     line.setLength(0);
     lineLetters = 0;
     lineLinkLetters = 0;
-    if (!text.isEmpty() && !text.equals("-")) {
+    if (!linkLine && !text.isEmpty() && !text.equals("-")) {
       hasProse = hasProse || Prose.isProse(text, ownLetters);
       if (!out.isEmpty()) {
         out.append(pendingBreak >= 2 ? "\n\n" : "\n");

@@ -127,6 +127,14 @@ class MainContentExtractorTest {
   }
 
   @Test
+  void leavesOutALineOfLinksAboveTheText() {
+    String text = text("<html><body><div><a href=/>Harbour Times</a><br><span><a href=/about>About</a> - "
+        + "<a href=/archive>Archive</a> - <a href=/contact>Contact</a></span><br>" + ARTICLE + "</div></body></html>");
+    assertFalse(text.contains("About - Archive"), text);
+    assertTrue(text.startsWith("The harbour master counted"), text);
+  }
+
+  @Test
   void flagsAPageWhoseOnlyTextIsNavigationAsBoilerplateOnly() {
     Extraction extraction = extractor.extract("<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>"
         + "</body></html>", "");

@@ -52,4 +52,13 @@ class NonArticlePagesTest {
     Extraction extraction = extract("resiliparse/warcfile.warc.gz", "http://01spb.ru/company/");
     assertFalse(extraction.boilerplateOnly(), extraction.text());
   }
+
+  @Test
+  void aPersonalPageLeavesOutItsNavigationLine() {
+    Extraction extraction = extract("dolma/sample-0000.warc.gz", "https://homes.cs.washington.edu/~axz/");
+    String text = extraction.text();
+    assertFalse(text.contains("About Me - CV - Publications - Talks"), text);
+    assertTrue(text.contains("My research is in the field of human-computer interaction and social computing."),
+        text);
+  }
 }
