@@ -25,9 +25,9 @@ import org.jsoup.select.QueryParser;
  * <p>The method is a content-scoring one in the line of Readability, written for this project: boilerplate is
  * removed by element and by class and id words, every paragraph-like block scores its ancestors by its length
  * and commas, the best-scoring container (with its sibling blocks that look like more of the same) is kept,
- * and it is cleaned of link lists, forms and widgets before being rendered by {@link TextRenderer}. A page where
- * no attempt finds {@link Prose} is rendered whole, and if that has none either it is
- * {@link Extraction#boilerplateOnly()}.
+ * and it is cleaned of link lists, forms and widgets before being rendered by {@link TextRenderer}. Lines made
+ * of links are left out. A page where no attempt finds {@link Prose} is rendered whole, and if that has none
+ * either it is {@link Extraction#boilerplateOnly()}.
  *
  * <p>Thread-safe: an instance holds only immutable configuration, and every call works on its own tree.
  */
@@ -89,6 +89,7 @@ public final class MainContentExtractor {
           + "|comment-count|subline|kicker)([-_\\s]|$)");
   private static final int MAX_METADATA_CHARS = 120;
   private static final double LINK_LINE_DENSITY = 0.9;
+  private static final int MIN_LIST_COMMAS = 3;
   private static final int MAX_TRAILING_LABEL_CHARS = 40;
   private static final int MAX_DATE_LINE_CHARS = 80;
   /** A date in digits (23.10.2018, 2018-10-23, 10/23/2018) or a month name with a year, anywhere in the block. */
@@ -225,7 +226,8 @@ public final class MainContentExtractor {
     NodeStats stats = NodeStats.compute(body);
     Element content = selectContent(body, stats);
     if (strictness.cleanConditionally) {
-      cleanConditionally(content, stats);
+      // Merged sibling blocks are copies in a new container, which the page's counts do not cover.
+      cleanConditionally(content, content.parent() == null ? NodeStats.compute(content) : stats);
     }
     removeTitleHeading(content, title);
     return render(content);
@@ -387,7 +389,7 @@ public final class MainContentExtractor {
         continue;
       }
       NodeStats.Counts counts = stats.of(block);
-      if (counts.textChars < 25) {
+      if (counts.textChars < 25 || isNameList(counts)) {
         continue;
       }
       double score = 1 + counts.commas + Math.min(counts.textChars / 100, 3);
@@ -403,6 +405,11 @@ public final class MainContentExtractor {
     }
     scores.replaceAll((element, score) -> score * (1 - stats.linkDensity(element)));
     return scores;
+  }
+
+  /** A block of names or keywords between commas ("Kyle Lo, Joseph Chee Chang, Andrew Head, ..."), not prose. */
+  private static boolean isNameList(NodeStats.Counts counts) {
+    return counts.listCommas >= MIN_LIST_COMMAS && counts.listCommas > counts.commas;
   }
 
   private static boolean isScorable(Element element) {
@@ -585,7 +592,7 @@ public final class MainContentExtractor {
       return true;
     }
     NodeStats.Counts c = stats.of(element);
-    if (c.commas >= 10) {
+    if (c.commas + c.listCommas >= 10) {
       return false;
     }
     if (c.inCode) {

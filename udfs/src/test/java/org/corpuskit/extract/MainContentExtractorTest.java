@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -132,6 +133,15 @@ class MainContentExtractorTest {
         + "<a href=/archive>Archive</a> - <a href=/contact>Contact</a></span><br>" + ARTICLE + "</div></body></html>");
     assertFalse(text.contains("About - Archive"), text);
     assertTrue(text.startsWith("The harbour master counted"), text);
+  }
+
+  @Test
+  void prefersParagraphsToAListOfNamesBetweenCommas() {
+    String names = String.join(", ", Collections.nCopies(30, "Ada Lovelace"));
+    String text = text("<html><body><div><div class=about>" + ARTICLE + "</div>"
+        + "<div class=people><div>" + names + "</div></div></div></body></html>");
+    assertTrue(text.contains("The harbour master counted"), text);
+    assertFalse(text.contains("Ada Lovelace, Ada Lovelace"), text);
   }
 
   @Test

@@ -54,6 +54,15 @@ class NonArticlePagesTest {
   }
 
   @Test
+  void aPersonalPageKeepsItsBiographyRatherThanAnAuthorList() {
+    Extraction extraction = extract("dolma/sample-0000.warc.gz", "https://www.jonathanbragg.com/");
+    String text = extraction.text();
+    assertTrue(text.contains("I am a Senior Research Scientist at the Allen Institute for AI (AI2)."), text);
+    assertFalse(text.contains("Jonathan Bragg, Amy X. Zhang, Cassidy Trier"), text);
+    assertFalse(extraction.boilerplateOnly());
+  }
+
+  @Test
   void aPersonalPageLeavesOutItsNavigationLine() {
     Extraction extraction = extract("dolma/sample-0000.warc.gz", "https://homes.cs.washington.edu/~axz/");
     String text = extraction.text();
