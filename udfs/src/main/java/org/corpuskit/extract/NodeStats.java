@@ -1,5 +1,6 @@
 package org.corpuskit.extract;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -40,42 +41,40 @@ final class NodeStats {
    */
   private static final int MIN_CLAUSE_WORDS = 4;
 
-  private final Map<Element, Counts> counts = new IdentityHashMap<>();
+  private final Map<Element, Counts> counts;
   /** Words since the last comma, carried across text nodes in document order. */
   private int clauseWords;
 
-  private NodeStats() {}
+  private NodeStats(int expectedElements) {
+    counts = new IdentityHashMap<>(expectedElements);
+  }
 
+  /** Counts every element under {@code root}, in one walk that keeps the open elements' counts on a stack. */
   static NodeStats compute(Element root) {
-    NodeStats stats = new NodeStats();
+    NodeStats stats = new NodeStats(1024);
+    ArrayDeque<Counts> open = new ArrayDeque<>();
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
         if (node instanceof Element element) {
-          Counts own = stats.counts.computeIfAbsent(element, e -> new Counts());
-          Counts parent = element.parent() == null ? null : stats.counts.get(element.parent());
+          Counts parent = open.peek();
+          Counts own = new Counts();
           own.inCode = element.nameIs("pre") || element.nameIs("code") || (parent != null && parent.inCode);
           own.inFigure = element.nameIs("figure") || (parent != null && parent.inFigure);
+          stats.counts.put(element, own);
+          open.push(own);
+        } else if (node instanceof TextNode text && !open.isEmpty()) {
+          stats.countText(text.getWholeText(), open.peek(), node.parentNameIs("a"));
         }
       }
 
       @Override
       public void tail(Node node, int depth) {
         if (node instanceof Element element) {
-          Counts own = stats.counts.computeIfAbsent(element, e -> new Counts());
+          Counts own = open.pop();
           countTag(element, own);
-          Element parent = element.parent();
-          if (parent != null) {
-            add(stats.counts.computeIfAbsent(parent, e -> new Counts()), own);
-          }
-        } else if (node instanceof TextNode textNode && node.parent() instanceof Element parent) {
-          Counts parentCounts = stats.counts.computeIfAbsent(parent, e -> new Counts());
-          String text = textNode.getWholeText();
-          int chars = visibleLength(text);
-          parentCounts.textChars += chars;
-          stats.countCommas(text, parentCounts);
-          if (parent.nameIs("a")) {
-            parentCounts.linkChars += chars;
+          if (!open.isEmpty()) {
+            add(open.peek(), own);
           }
         }
       }
@@ -124,7 +123,7 @@ final class NodeStats {
     boolean space = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
+      if (isSpace(c)) {
         if (!space) {
           n++;
           space = true;
@@ -137,11 +136,26 @@ final class NodeStats {
     return n;
   }
 
-  /** Counts the commas of {@code text} as clause or list commas, counting words from the text before it. */
-  private void countCommas(String text, Counts into) {
+  /**
+   * Adds the visible characters of {@code text} and its clause and list commas, counting words from the text
+   * before it. One pass, with the common ASCII characters decided without the Unicode tables.
+   */
+  private void countText(String text, Counts into, boolean inLink) {
+    int visible = 0;
+    boolean space = true;
     boolean inWord = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (!space) {
+          visible++;
+          space = true;
+        }
+        inWord = false;
+        continue;
+      }
+      visible++;
+      space = false;
       switch (c) {
         case ',', '\uff0c', '\u3001', '\u060c', '\u201a' -> {
           if (clauseWords >= MIN_CLAUSE_WORDS) {
@@ -153,9 +167,7 @@ final class NodeStats {
           inWord = false;
         }
         default -> {
-          if (Character.isWhitespace(c) || c == '\u00a0') {
-            inWord = false;
-          } else if (Character.isIdeographic(c) || c >= '\u3040' && c <= '\u30ff') {
+          if (c >= '\u3040' && (c <= '\u30ff' || Character.isIdeographic(c))) {
             clauseWords++;
             inWord = false;
           } else if (!inWord) {
@@ -165,5 +177,17 @@ final class NodeStats {
         }
       }
     }
+    into.textChars += visible;
+    if (inLink) {
+      into.linkChars += visible;
+    }
+  }
+
+  /** {@link Character#isWhitespace} or a no-break space; the Unicode tables are asked only where they must be. */
+  private static boolean isSpace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c';
+    }
+    return c == '\u00a0' || c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c);
   }
 }

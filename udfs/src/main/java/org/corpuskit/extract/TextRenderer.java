@@ -125,20 +125,20 @@ final class TextRenderer implements NodeVisitor {
     if (preDepth > 0) {
       line.append(text);
       for (int i = 0; i < text.length(); i++) {
-        if (Character.isLetter(text.charAt(i))) {
+        if (isLetter(text.charAt(i))) {
           letters++;
         }
       }
     } else {
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
-        if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
+        if (isSpaceOrControl(c)) {
           if (!line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
             line.append(' ');
           }
         } else {
           line.append(c);
-          if (Character.isLetter(c)) {
+          if (isLetter(c)) {
             letters++;
           }
         }
@@ -148,6 +148,18 @@ final class TextRenderer implements NodeVisitor {
     if (linkDepth > 0) {
       lineLinkLetters += letters;
     }
+  }
+
+  /**
+   * White space, no-break space or a control character. Only U+1680 to U+3000 ask the Unicode tables, which
+   * cost: no white space lies between U+00A0 and U+1680 or above U+3000.
+   */
+  private static boolean isSpaceOrControl(char c) {
+    return c <= ' ' || c >= '\u007f' && (c <= '\u00a0' || c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c));
+  }
+
+  private static boolean isLetter(char c) {
+    return c < '\u0080' ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
   }
 
   /** Ends the current line, owing at least {@code separator} before whatever text comes next. */
