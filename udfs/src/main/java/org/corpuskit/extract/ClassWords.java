@@ -20,6 +20,10 @@ final class ClassWords {
     this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
   }
 
+  String regex() {
+    return pattern.pattern();
+  }
+
   boolean find(String value) {
     if (value.isEmpty()) {
       return false;

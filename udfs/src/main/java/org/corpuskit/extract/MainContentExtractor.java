@@ -1,21 +1,21 @@
 package org.corpuskit.extract;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -63,22 +63,42 @@ public final class MainContentExtractor {
           + "|cookie|newsletter|subscribe|caption|credit|byline|author|dateline|timestamp|social|kommentar"
           + "|commentaire|comentario|upsell|copyright|teaser|linkbox|alert");
   /**
-   * Class and id words that name the main content on most sites, strongest first: publishing systems' article
-   * bodies, then {@code <article>}, then story and column names, then generic content and main areas. The same
-   * tiers as trafilatura's body expressions, as regular expressions over class and id.
+   * What names the main content on most sites, strongest first: publishing systems' article bodies, then
+   * {@code <article>}, then story and column names, then generic content and main areas. The same tiers as
+   * trafilatura's body expressions, as regular expressions over class and id, element names and roles.
    */
-  private static final List<ClassWords> CONTENT_HINTS = List.of(
-      new ClassWords("(?i)post[-_]?(text|body|entry|content)|postcontent|article[-_]?(text|content|body)"
+  private static final List<ContentHint> CONTENT_HINTS = List.of(
+      new ContentHint(new ClassWords("post[-_]?(text|body|entry|content)|postcontent|article[-_]?(text|content|body)"
           + "|article__(content|body|container)|entry-content|articlebody|page-content|text-content|body-text"
-          + "|art-content|rich-text|story-?body|article-section"),
-      new ClassWords("^<article>$"),
-      new ClassWords("(?i)post-bodycopy|story-?content|postarea|theme-content|blog-content|section-content"
-          + "|single-content|single-post|main-column|wpb_text_column|^primary|^article |^text$|^article$"
-          + "|^story$|field-body|fulltext|^<role=article>$"),
-      new ClassWords("(?i)content[-_]?main|content[-_]?body|contentbody|content__body|main-?content|^content$"),
-      new ClassWords("(?i)^main|^<main>$"));
+          + "|art-content|rich-text|story-?body|article-section"), null, null, "articleBody"),
+      new ContentHint(null, "article", null, null),
+      new ContentHint(new ClassWords("post-bodycopy|story-?content|postarea|theme-content|blog-content|section-content"
+          + "|single-content|single-post|main-column|wpb_text_column|^primary|^article |^text$|^article$|^story$"
+          + "|field-body|fulltext"), null, "article", null),
+      new ContentHint(new ClassWords(
+          "content[-_]?main|content[-_]?body|contentbody|content__body|main-?content|^content$"), null, null, null),
+      new ContentHint(new ClassWords("^main"), "main", null, null));
+  /** Any tier's class and id words: most containers match none, and one look-up each settles it. */
+  private static final ClassWords ANY_CONTENT_HINT = new ClassWords(String.join("|",
+      CONTENT_HINTS.stream().filter(hint -> hint.words() != null).map(hint -> hint.words().regex()).toList()));
+
+  /** A tier of {@link #CONTENT_HINTS}: class or id words, or an element name, role or itemprop; null for none. */
+  private record ContentHint(ClassWords words, String tag, String role, String itemprop) {
+    /** {@code named} is whether the class or id matches {@link #ANY_CONTENT_HINT}. */
+    boolean matches(Element element, boolean named) {
+      return tag != null && element.nameIs(tag)
+          || element.attributesSize() > 0 && (role != null && role.equalsIgnoreCase(element.attr("role"))
+              || itemprop != null && itemprop.equalsIgnoreCase(element.attr("itemprop"))
+              || named && words != null && (words.find(element.id()) || words.find(element.className())));
+    }
+  }
   private static final int MIN_HINTED_CHARS = 200;
   private static final Evaluator IN_TABLE_OR_CODE = QueryParser.parse("table, code, pre");
+  private static final Evaluator HTML = QueryParser.parse("html");
+  private static final Evaluator SOCIAL_TITLE = QueryParser.parse("meta[property=og:title], meta[name=twitter:title]");
+  private static final Evaluator H1 = QueryParser.parse("h1");
+  private static final Evaluator H2 = QueryParser.parse("h2");
+  private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
   /**
    * Class and id words of the short lines around an article body: dates, bylines, categories, share and rating
    * widgets, post navigation. Whole words, so that {@code metadata-table} or {@code update} stay.
@@ -127,11 +147,11 @@ public final class MainContentExtractor {
   /** Extracts the main content of a parsed page. The document is modified: pass a copy to keep the original. */
   public Extraction extract(Document doc) {
     String title = title(doc);
-    Element html = doc.selectFirst("html");
+    Element html = doc.selectFirst(HTML);
     String lang = html == null ? "" : html.attr("lang").strip();
     Element body = doc.body();
     boolean hasText = body.hasText();
-    Removal.removeAll(droppedElements(body));
+    Removal.removeAll(outermost(body, MainContentExtractor::isDropped));
     TextRenderer.Rendering best = null;
     for (Strictness strictness : Strictness.values()) {
       Element attempt = strictness == Strictness.values()[Strictness.values().length - 1] ? body : body.clone();
@@ -164,17 +184,23 @@ public final class MainContentExtractor {
     return lenient.text().length() > strict.text().length() * RELAXED_GAIN;
   }
 
-  /** The elements to drop, outermost only: one pass with set lookups, where a selector list costs far more. */
-  private static List<Element> droppedElements(Element body) {
-    List<Element> dropped = new ArrayList<>();
-    Set<Element> droppedSet = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Element element : body.getAllElements()) {
-      if (element != body && isDropped(element) && !hasAncestorIn(element, body, droppedSet)) {
-        dropped.add(element);
-        droppedSet.add(element);
+  /**
+   * The outermost elements under {@code root} that {@code test} accepts, in document order: one walk that does
+   * not enter an accepted element, so nested matches cost nothing and need no ancestor checks.
+   */
+  private static List<Element> outermost(Element root, Predicate<Element> test) {
+    List<Element> found = new ArrayList<>();
+    NodeTraversor.filter((node, depth) -> {
+      if (!(node instanceof Element element)) {
+        return NodeFilter.FilterResult.SKIP_ENTIRELY;
       }
-    }
-    return dropped;
+      if (element != root && test.test(element)) {
+        found.add(element);
+        return NodeFilter.FilterResult.SKIP_ENTIRELY;
+      }
+      return NodeFilter.FilterResult.CONTINUE;
+    }, root);
+    return found;
   }
 
   private static boolean isDropped(Element element) {
@@ -241,8 +267,12 @@ public final class MainContentExtractor {
   /** Drops blocks that are only a date or a dateline ("23.10.2018", "January 13, 2020 at 08:45 AM"). */
   static String withoutDateLines(String text) {
     StringBuilder kept = new StringBuilder(text.length());
-    for (String block : text.split("\n\n")) {
-      if (block.length() <= MAX_DATE_LINE_CHARS && !block.contains("\n") && DATE_LINE.matcher(block).find()) {
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf("\n\n", start);
+      String block = text.substring(start, end < 0 ? text.length() : end);
+      start = end < 0 ? text.length() + 1 : end + 2;
+      if (block.length() <= MAX_DATE_LINE_CHARS && hasDigit(block) && block.indexOf('\n') < 0
+          && DATE_LINE.matcher(block).find()) {
         continue;
       }
       if (!kept.isEmpty()) {
@@ -251,6 +281,16 @@ public final class MainContentExtractor {
       kept.append(block);
     }
     return kept.toString();
+  }
+
+  /** Every form of {@link #DATE_LINE} has a digit; most short blocks have none and skip the expression. */
+  private static boolean hasDigit(String block) {
+    for (int i = 0; i < block.length(); i++) {
+      if (block.charAt(i) >= '0' && block.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -271,7 +311,7 @@ public final class MainContentExtractor {
   }
 
   private static String title(Document doc) {
-    Element og = doc.selectFirst("meta[property=og:title], meta[name=twitter:title]");
+    Element og = doc.selectFirst(SOCIAL_TITLE);
     if (og != null && !og.attr("content").isBlank()) {
       return og.attr("content").strip();
     }
@@ -279,35 +319,33 @@ public final class MainContentExtractor {
     if (!title.isEmpty()) {
       return title;
     }
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(H1);
     return h1 == null ? "" : h1.text().strip();
   }
 
   private static void removeUnlikelyCandidates(Element body) {
-    List<Element> unlikely = new ArrayList<>();
-    for (Element element : body.getAllElements()) {
-      if (element == body || element.nameIs("a") || element.nameIs("article") || element.nameIs("main")) {
-        continue;
-      }
-      String match = element.className() + " " + element.id();
-      boolean looksUnlikely = element.nameIs("aside")
-          || !match.isBlank() && UNLIKELY.find(match) && !MAYBE.find(match);
-      if (!looksUnlikely) {
-        continue;
-      }
-      if (element.closest(IN_TABLE_OR_CODE) != null && !element.nameIs("table")) {
-        continue;
-      }
-      unlikely.add(element);
+    Removal.removeAll(outermost(body, MainContentExtractor::isUnlikely));
+  }
+
+  private static boolean isUnlikely(Element element) {
+    if (element.nameIs("a") || element.nameIs("article") || element.nameIs("main")) {
+      return false;
     }
-    Removal.removeAll(unlikely);
+    if (!element.nameIs("aside")) {
+      String className = element.className();
+      String id = element.id();
+      if (!(UNLIKELY.find(className) || UNLIKELY.find(id)) || MAYBE.find(className) || MAYBE.find(id)) {
+        return false;
+      }
+    }
+    return element.nameIs("table") || element.closest(IN_TABLE_OR_CODE) == null;
   }
 
   /** The container of the main content: a hinted one if any, else the best-scoring element and its kin. */
   private static Element selectContent(Element body, NodeStats stats) {
     Map<Element, Double> scores = scoreCandidates(body, stats);
-    Element top = topCandidate(body, scores);
-    Element hinted = hintedContainer(body, stats);
+    Element top = topCandidate(body, scores, stats);
+    Element hinted = hintedContainer(stats);
     if (hinted != null && prefersHint(hinted, top, stats)) {
       return hinted;
     }
@@ -342,49 +380,47 @@ public final class MainContentExtractor {
     return false;
   }
 
-  private static Element hintedContainer(Element body, NodeStats stats) {
-    List<Element> containers = new ArrayList<>();
-    for (Element element : body.getAllElements()) {
+  /** The container matching the strongest tier of {@link #CONTENT_HINTS}, the first in the page among equals. */
+  private static Element hintedContainer(NodeStats stats) {
+    Element hinted = null;
+    int hintedTier = CONTENT_HINTS.size();
+    for (Element element : stats.elements()) {
       switch (element.normalName()) {
-        case "article", "div", "main", "section" -> containers.add(element);
-        default -> { }
-      }
-    }
-    for (ClassWords hint : CONTENT_HINTS) {
-      for (Element element : containers) {
-        if (matchesHint(element, hint) && stats.of(element).textChars >= MIN_HINTED_CHARS
-            && stats.linkDensity(element) < 0.5) {
-          return element;
+        case "article", "div", "main", "section" -> { }
+        default -> {
+          continue;
         }
       }
+      boolean named = ANY_CONTENT_HINT.find(element.id()) || ANY_CONTENT_HINT.find(element.className());
+      int tier = 0;
+      while (tier < hintedTier && !CONTENT_HINTS.get(tier).matches(element, named)) {
+        tier++;
+      }
+      if (tier < hintedTier && stats.of(element).textChars >= MIN_HINTED_CHARS && stats.linkDensity(element) < 0.5) {
+        hinted = element;
+        hintedTier = tier;
+      }
     }
-    return null;
+    return hinted;
   }
 
-  private static boolean matchesHint(Element element, ClassWords hint) {
-    if (hint.find("<" + element.normalName() + ">")
-        || hint.find("<role=" + element.attr("role") + ">")
-        || element.attr("itemprop").equalsIgnoreCase("articleBody") && hint == CONTENT_HINTS.get(0)) {
-      return true;
+  /** The best-scoring element, the first in the page among equals, so that ties do not depend on hash order. */
+  private static Element topCandidate(Element body, Map<Element, Double> scores, NodeStats stats) {
+    Element top = null;
+    double topScore = 0;
+    for (Element element : stats.elements()) {
+      Double score = scores.get(element);
+      if (score != null && (top == null || score > topScore)) {
+        top = element;
+        topScore = score;
+      }
     }
-    String id = element.id();
-    if (hint.find(id)) {
-      return true;
-    }
-    String className = element.className();
-    return hint.find(className);
-  }
-
-  private static Element topCandidate(Element body, Map<Element, Double> scores) {
-    return scores.entrySet().stream()
-        .max(Comparator.comparingDouble(Map.Entry::getValue))
-        .map(entry -> entry.getKey() == body ? body : climbWhileParentIsBetter(entry.getKey(), scores))
-        .orElse(body);
+    return top == null || top == body ? body : climbWhileParentIsBetter(top, scores);
   }
 
   private static Map<Element, Double> scoreCandidates(Element body, NodeStats stats) {
     Map<Element, Double> scores = new IdentityHashMap<>();
-    for (Element block : body.getAllElements()) {
+    for (Element block : stats.elements()) {
       if (!isScorable(block)) {
         continue;
       }
@@ -397,7 +433,8 @@ public final class MainContentExtractor {
       for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
         Element candidate = ancestor;
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-        scores.merge(candidate, initialScore(candidate) + score / divider, (old, add) -> old + score / divider);
+        Double old = scores.get(candidate);
+        scores.put(candidate, (old == null ? initialScore(candidate) : old) + score / divider);
         if (candidate == body) {
           break;
         }
@@ -421,7 +458,7 @@ public final class MainContentExtractor {
   }
 
   private static boolean hasBlockChild(Element element) {
-    for (Element child : element.children()) {
+    for (Element child = element.firstElementChild(); child != null; child = child.nextElementSibling()) {
       switch (child.normalName()) {
         case "p", "div", "section", "article", "table", "ul", "ol", "pre", "blockquote", "h1", "h2", "h3", "h4",
             "h5", "h6", "dl", "figure", "main", "header" -> {
@@ -434,8 +471,8 @@ public final class MainContentExtractor {
   }
 
   private static boolean hasOwnText(Element element) {
-    for (TextNode text : element.textNodes()) {
-      if (NodeStats.visibleLength(text.getWholeText()) > 40) {
+    for (int i = 0; i < element.childNodeSize(); i++) {
+      if (element.childNode(i) instanceof TextNode text && NodeStats.visibleLength(text.getWholeText()) > 40) {
         return true;
       }
     }
@@ -537,33 +574,18 @@ public final class MainContentExtractor {
 
   /** Removes the link lists, forms, image galleries and widgets that sit inside otherwise good content. */
   private static void cleanConditionally(Element content, NodeStats stats) {
-    Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Element element : content.getAllElements()) {
-      if (element == content || hasAncestorIn(element, content, doomed)) {
-        continue;
-      }
-      boolean container = switch (element.normalName()) {
-        case "form", "fieldset", "table", "ul", "ol", "div", "section", "header", "dl" -> true;
-        default -> false;
-      };
-      if ((container && isClutter(element, stats)) || isMetadataLine(element, stats) || isLinkLine(element, stats)) {
-        doomed.add(element);
-      }
-    }
-    Removal.removeAll(doomed);
-    Removal.removeAll(content.select("h1, h2, h3, h4, h5, h6").stream()
+    Removal.removeAll(outermost(content, element -> isClutterOrMetadata(element, stats)));
+    Removal.removeAll(content.select(HEADINGS).stream()
         .filter(heading -> classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33)
         .toList());
   }
 
-  /** Walks up at most the parser's depth limit, with a set lookup per ancestor, so big pages stay linear. */
-  private static boolean hasAncestorIn(Element element, Element root, Set<Element> set) {
-    for (Element parent = element.parent(); parent != null && parent != root; parent = parent.parent()) {
-      if (set.contains(parent)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isClutterOrMetadata(Element element, NodeStats stats) {
+    boolean container = switch (element.normalName()) {
+      case "form", "fieldset", "table", "ul", "ol", "div", "section", "header", "dl" -> true;
+      default -> false;
+    };
+    return (container && isClutter(element, stats)) || isMetadataLine(element, stats) || isLinkLine(element, stats);
   }
 
   /** A paragraph, list item or heading that is all link: the title of another article, a "read more". */
@@ -582,8 +604,8 @@ public final class MainContentExtractor {
     if (stats.of(element).headings > 0) {
       return false;
     }
-    String match = element.className() + " " + element.id();
-    return !match.isBlank() && stats.of(element).textChars < MAX_METADATA_CHARS && METADATA.find(match);
+    return stats.of(element).textChars < MAX_METADATA_CHARS
+        && (METADATA.find(element.className()) || METADATA.find(element.id()));
   }
 
   private static boolean isClutter(Element element, NodeStats stats) {
@@ -635,7 +657,7 @@ public final class MainContentExtractor {
    * repeats the title.
    */
   private static void removeTitleHeading(Element content, String title) {
-    Element h1 = content.selectFirst("h1");
+    Element h1 = content.selectFirst(H1);
     if (h1 != null) {
       h1.remove();
       return;
@@ -643,7 +665,7 @@ public final class MainContentExtractor {
     if (title.isEmpty()) {
       return;
     }
-    for (Element heading : content.select("h2")) {
+    for (Element heading : content.select(H2)) {
       String text = heading.text().strip();
       if (!text.isEmpty() && (title.contains(text) || text.contains(title))) {
         heading.remove();

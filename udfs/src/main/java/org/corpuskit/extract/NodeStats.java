@@ -1,7 +1,9 @@
 package org.corpuskit.extract;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -42,6 +44,7 @@ final class NodeStats {
   private static final int MIN_CLAUSE_WORDS = 4;
 
   private final Map<Element, Counts> counts;
+  private final List<Element> elements = new ArrayList<>();
   /** Words since the last comma, carried across text nodes in document order. */
   private int clauseWords;
 
@@ -62,6 +65,7 @@ final class NodeStats {
           own.inCode = element.nameIs("pre") || element.nameIs("code") || (parent != null && parent.inCode);
           own.inFigure = element.nameIs("figure") || (parent != null && parent.inFigure);
           stats.counts.put(element, own);
+          stats.elements.add(element);
           open.push(own);
         } else if (node instanceof TextNode text && !open.isEmpty()) {
           stats.countText(text.getWholeText(), open.peek(), node.parentNameIs("a"));
@@ -80,6 +84,11 @@ final class NodeStats {
       }
     }, root);
     return stats;
+  }
+
+  /** Every element under the root, the root first, in document order. */
+  List<Element> elements() {
+    return elements;
   }
 
   Counts of(Element element) {
