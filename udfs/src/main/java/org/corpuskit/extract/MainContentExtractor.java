@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
@@ -151,11 +152,16 @@ public final class MainContentExtractor {
     String lang = html == null ? "" : html.attr("lang").strip();
     Element body = doc.body();
     boolean hasText = body.hasText();
-    Removal.removeAll(outermost(body, MainContentExtractor::isDropped));
+    Boilerplate boilerplate = Boilerplate.find(body);
+    new TreeEdits().removeAll(boilerplate.dropped());
+    TreeEdits edits = new TreeEdits();
     TextRenderer.Rendering best = null;
     for (Strictness strictness : Strictness.values()) {
-      Element attempt = strictness == Strictness.values()[Strictness.values().length - 1] ? body : body.clone();
-      TextRenderer.Rendering rendering = extractFrom(attempt, title, strictness);
+      edits.undo();
+      if (strictness.stripUnlikely) {
+        edits.removeAll(boilerplate.unlikely());
+      }
+      TextRenderer.Rendering rendering = extractFrom(body, title, strictness, edits);
       if (best == null || isBetter(rendering, best)) {
         best = rendering;
       }
@@ -164,6 +170,7 @@ public final class MainContentExtractor {
       }
     }
     if (!best.hasProse()) {
+      edits.undo();
       // No container held prose, but a page's only sentences can sit in headings or loose in the body.
       TextRenderer.Rendering whole = render(body);
       if (whole.hasProse()) {
@@ -182,6 +189,48 @@ public final class MainContentExtractor {
       return lenient.hasProse();
     }
     return lenient.text().length() > strict.text().length() * RELAXED_GAIN;
+  }
+
+  /**
+   * The elements to drop from every attempt (outermost only), and outside them the outermost elements that look
+   * unlikely to be content, which the strictest attempt removes: one walk for both.
+   */
+  private record Boilerplate(List<Element> dropped, List<Element> unlikely) {
+    static Boilerplate find(Element body) {
+      Boilerplate found = new Boilerplate(new ArrayList<>(), new ArrayList<>());
+      NodeTraversor.filter(new NodeFilter() {
+        private Element unlikely;
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+          if (!(node instanceof Element element)) {
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (element == body) {
+            return FilterResult.CONTINUE;
+          }
+          if (isDropped(element)) {
+            found.dropped.add(element);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          // Inside an unlikely element only dropped ones are looked for: the lenient attempts keep it.
+          if (unlikely == null && isUnlikely(element)) {
+            found.unlikely.add(element);
+            unlikely = element;
+          }
+          return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+          if (node == unlikely) {
+            unlikely = null;
+          }
+          return FilterResult.CONTINUE;
+        }
+      }, body);
+      return found;
+    }
   }
 
   /**
@@ -220,9 +269,10 @@ public final class MainContentExtractor {
   }
 
   /**
-   * How hard to look for boilerplate. Each step is tried only when the stricter one before it kept less than
-   * {@link #MIN_CONFIDENT_CHARS}, which happens when a class word misleads (a content column called
-   * {@code theiaStickySidebar}) rather than when the page is short; the longest result wins.
+   * How hard to look for boilerplate. Each step is tried only when the stricter ones before it kept no prose or
+   * less than {@link #MIN_CONFIDENT_CHARS}, which happens when a class word misleads (a content column called
+   * {@code theiaStickySidebar}) rather than when the page is short; see {@link #isBetter} for which result wins.
+   * The steps share the page's tree: each undoes the removals of the one before.
    */
   private enum Strictness {
     ALL_CHECKS(true, true),
@@ -245,17 +295,15 @@ public final class MainContentExtractor {
    */
   private static final double RELAXED_GAIN = 2.0;
 
-  private static TextRenderer.Rendering extractFrom(Element body, String title, Strictness strictness) {
-    if (strictness.stripUnlikely) {
-      removeUnlikelyCandidates(body);
-    }
+  private static TextRenderer.Rendering extractFrom(
+      Element body, String title, Strictness strictness, TreeEdits edits) {
     NodeStats stats = NodeStats.compute(body);
     Element content = selectContent(body, stats);
     if (strictness.cleanConditionally) {
       // Merged sibling blocks are copies in a new container, which the page's counts do not cover.
-      cleanConditionally(content, content.parent() == null ? NodeStats.compute(content) : stats);
+      cleanConditionally(content, content.parent() == null ? NodeStats.compute(content) : stats, edits);
     }
-    removeTitleHeading(content, title);
+    removeTitleHeading(content, title, edits);
     return render(content);
   }
 
@@ -321,10 +369,6 @@ public final class MainContentExtractor {
     }
     Element h1 = doc.selectFirst(H1);
     return h1 == null ? "" : h1.text().strip();
-  }
-
-  private static void removeUnlikelyCandidates(Element body) {
-    Removal.removeAll(outermost(body, MainContentExtractor::isUnlikely));
   }
 
   private static boolean isUnlikely(Element element) {
@@ -573,9 +617,9 @@ public final class MainContentExtractor {
   }
 
   /** Removes the link lists, forms, image galleries and widgets that sit inside otherwise good content. */
-  private static void cleanConditionally(Element content, NodeStats stats) {
-    Removal.removeAll(outermost(content, element -> isClutterOrMetadata(element, stats)));
-    Removal.removeAll(content.select(HEADINGS).stream()
+  private static void cleanConditionally(Element content, NodeStats stats, TreeEdits edits) {
+    edits.removeAll(outermost(content, element -> isClutterOrMetadata(element, stats)));
+    edits.removeAll(content.select(HEADINGS).stream()
         .filter(heading -> classWeight(heading) < 0 || stats.linkDensity(heading) > 0.33)
         .toList());
   }
@@ -656,10 +700,10 @@ public final class MainContentExtractor {
    * The headline is the title field, not part of the text: the content's first h1 goes, and so does an h2 that
    * repeats the title.
    */
-  private static void removeTitleHeading(Element content, String title) {
+  private static void removeTitleHeading(Element content, String title, TreeEdits edits) {
     Element h1 = content.selectFirst(H1);
     if (h1 != null) {
-      h1.remove();
+      edits.remove(h1);
       return;
     }
     if (title.isEmpty()) {
@@ -668,7 +712,7 @@ public final class MainContentExtractor {
     for (Element heading : content.select(H2)) {
       String text = heading.text().strip();
       if (!text.isEmpty() && (title.contains(text) || text.contains(title))) {
-        heading.remove();
+        edits.remove(heading);
         return;
       }
     }
