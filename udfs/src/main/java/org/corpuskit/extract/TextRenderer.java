@@ -130,18 +130,24 @@ final class TextRenderer implements NodeVisitor {
         }
       }
     } else {
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (isSpaceOrControl(c)) {
-          if (!line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
-            line.append(' ');
-          }
-        } else {
-          line.append(c);
-          if (isLetter(c)) {
+      // Runs of white space become one space; runs of anything else are copied whole.
+      int i = 0;
+      while (i < text.length()) {
+        int start = i;
+        while (i < text.length() && isSpaceOrControl(text.charAt(i))) {
+          i++;
+        }
+        if (i > start && !line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
+          line.append(' ');
+        }
+        start = i;
+        while (i < text.length() && !isSpaceOrControl(text.charAt(i))) {
+          if (isLetter(text.charAt(i))) {
             letters++;
           }
+          i++;
         }
+        line.append(text, start, i);
       }
     }
     lineLetters += letters;
