@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -314,31 +315,35 @@ public final class MainContentExtractor {
 
   /** Drops blocks that are only a date or a dateline ("23.10.2018", "January 13, 2020 at 08:45 AM"). */
   static String withoutDateLines(String text) {
-    StringBuilder kept = new StringBuilder(text.length());
+    Matcher dateLine = DATE_LINE.matcher(text);
+    StringBuilder kept = null;
     for (int start = 0; start <= text.length(); ) {
       int end = text.indexOf("\n\n", start);
-      String block = text.substring(start, end < 0 ? text.length() : end);
-      start = end < 0 ? text.length() + 1 : end + 2;
-      if (block.length() <= MAX_DATE_LINE_CHARS && hasDigit(block) && block.indexOf('\n') < 0
-          && DATE_LINE.matcher(block).find()) {
-        continue;
+      end = end < 0 ? text.length() : end;
+      boolean drop = end - start <= MAX_DATE_LINE_CHARS && hasDigitAndNoBreak(text, start, end)
+          && dateLine.region(start, end).find();
+      // Most texts have no date line and are returned as they are; copying starts at the first one.
+      if (drop && kept == null) {
+        kept = new StringBuilder(text.length()).append(text, 0, Math.max(0, start - 2));
+      } else if (!drop && kept != null) {
+        kept.append(kept.isEmpty() ? "" : "\n\n").append(text, start, end);
       }
-      if (!kept.isEmpty()) {
-        kept.append("\n\n");
-      }
-      kept.append(block);
+      start = end + 2;
     }
-    return kept.toString();
+    return kept == null ? text : kept.toString();
   }
 
   /** Every form of {@link #DATE_LINE} has a digit; most short blocks have none and skip the expression. */
-  private static boolean hasDigit(String block) {
-    for (int i = 0; i < block.length(); i++) {
-      if (block.charAt(i) >= '0' && block.charAt(i) <= '9') {
-        return true;
+  private static boolean hasDigitAndNoBreak(String text, int start, int end) {
+    boolean digit = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return false;
       }
+      digit |= c >= '0' && c <= '9';
     }
-    return false;
+    return digit;
   }
 
   /**

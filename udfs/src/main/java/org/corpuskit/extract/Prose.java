@@ -23,7 +23,7 @@ final class Prose {
   private Prose() {}
 
   /** {@code ownLetters} is how many of the line's letters are outside links. */
-  static boolean isProse(String line, int ownLetters) {
+  static boolean isProse(CharSequence line, int ownLetters) {
     return ownLetters >= MIN_LETTERS && !(line.length() <= MAX_LEGAL_CHARS && LEGAL.matcher(line).find());
   }
 }

@@ -1,5 +1,6 @@
 package org.corpuskit.extract;
 
+import java.nio.CharBuffer;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -170,33 +171,38 @@ final class TextRenderer implements NodeVisitor {
 
   /** Ends the current line, owing at least {@code separator} before whatever text comes next. */
   private void flush(int separator) {
-    String text = preDepth > 0 || isPreformatted() ? stripTrailing(line) : line.toString().strip();
-    int ownLetters = lineLetters - lineLinkLetters;
+    // The line is trimmed in place and copied out without becoming a string of its own.
+    int start = 0;
+    int end = line.length();
+    if (preDepth > 0 || isPreformatted()) {
+      while (start < end && line.charAt(start) == '\n') {
+        start++;
+      }
+    } else {
+      while (start < end && Character.isWhitespace(line.charAt(start))) {
+        start++;
+      }
+    }
+    while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+      end--;
+    }
     boolean linkLine = lineLetters > 0 && lineLinkLetters >= lineLetters * LINK_LINE_LETTERS;
-    line.setLength(0);
-    lineLetters = 0;
-    lineLinkLetters = 0;
-    if (!linkLine && !text.isEmpty() && !text.equals("-")) {
-      hasProse = hasProse || Prose.isProse(text, ownLetters);
+    boolean dash = end - start == 1 && line.charAt(start) == '-';
+    if (!linkLine && end > start && !dash) {
+      hasProse = hasProse || Prose.isProse(CharBuffer.wrap(line, start, end), lineLetters - lineLinkLetters);
       if (!out.isEmpty()) {
         out.append(pendingBreak >= 2 ? "\n\n" : "\n");
       }
-      out.append(text);
+      out.append(line, start, end);
       pendingBreak = 0;
     }
+    line.setLength(0);
+    lineLetters = 0;
+    lineLinkLetters = 0;
     pendingBreak = Math.max(pendingBreak, separator);
   }
 
   private boolean isPreformatted() {
     return line.indexOf("\n") >= 0;
-  }
-
-  private static String stripTrailing(StringBuilder s) {
-    String text = s.toString();
-    int start = 0;
-    while (start < text.length() && text.charAt(start) == '\n') {
-      start++;
-    }
-    return text.substring(start).stripTrailing();
   }
 }

@@ -72,6 +72,15 @@ class MainContentExtractorTest {
   }
 
   @Test
+  void dropsBlocksThatAreOnlyADateWhereverTheyStand() {
+    assertEquals("The ferries ran late.\n\nThe market opened early.", MainContentExtractor.withoutDateLines(
+        "23.10.2018\n\nThe ferries ran late.\n\nJanuary 13, 2020 at 08:45 AM\n\nThe market opened early."
+            + "\n\n2018-10-23"));
+    assertEquals("Opened on 23.10.2018\nby the mayor.", MainContentExtractor.withoutDateLines(
+        "Opened on 23.10.2018\nby the mayor."));
+  }
+
+  @Test
   void takesTheTitleFromOpenGraphThenTheTitleElement() {
     assertEquals("From og", extractor.extract("<html><head><meta property=og:title content='From og'>"
         + "<title>From title</title></head><body>" + ARTICLE + "</body></html>", "").title());
