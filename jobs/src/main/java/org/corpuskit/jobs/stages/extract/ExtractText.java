@@ -16,7 +16,8 @@ import org.corpuskit.text.UrlParts;
 
 /**
  * Page rows to document rows. HTML goes through {@link MainContentExtractor}, built once per task; WET text is
- * kept as it is. A page that leaves no text is rejected ({@code empty_text}); one whose extraction throws
+ * kept as it is. A page whose only text is navigation, pagination or a legal line is rejected
+ * ({@code boilerplate_only}), one that leaves no text too ({@code empty_text}); one whose extraction throws
  * becomes an error ({@code extract_failed}). Other rows pass through, so every page is accounted for once.
  */
 final class ExtractText implements Serializable {
@@ -56,6 +57,7 @@ final class ExtractText implements Serializable {
     String text;
     String lang = "";
     String extractorName = WET_EXTRACTOR;
+    boolean boilerplateOnly = false;
     try {
       if ("text".equals(Outcomes.pageField(page, "kind"))) {
         text = decoded.text().strip();
@@ -66,10 +68,14 @@ final class ExtractText implements Serializable {
         text = extraction.text();
         lang = LanguageCodes.primary(extraction.lang());
         extractorName = MainContentExtractor.VERSION;
+        boilerplateOnly = extraction.boilerplateOnly();
       }
     } catch (RuntimeException | StackOverflowError e) {
       return Outcomes.error(warcFile, Outcomes.pageField(page, "warc_offset"), "extract", "extract_failed",
           e.getClass().getSimpleName() + ": " + e.getMessage(), url);
+    }
+    if (boilerplateOnly) {
+      return Outcomes.rejected(page, "extract", "boilerplate_only");
     }
     if (text.isBlank()) {
       return Outcomes.rejected(page, "extract", "empty_text");

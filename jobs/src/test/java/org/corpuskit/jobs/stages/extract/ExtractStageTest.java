@@ -162,4 +162,16 @@ class ExtractStageTest {
         .orElseThrow();
     assertEquals("es", wetDocument.getAs("lang_declared"), "WARC-Identified-Content-Language spa");
   }
+
+  @Test
+  void aRealPageWhoseOnlyTextIsPaginationIsRejectedAsBoilerplateOnly() {
+    Path warc = LocalSpark.sharedData("warc/resiliparse/warcfile.warc.gz");
+    String realOut = dir.resolve("boilerplate").toString();
+    StageCounts real = extract(spark, List.of(warc.toString()), realOut);
+    assertTrue(real.rejected().getOrDefault("boilerplate_only", 0L) >= 2, real.toString());
+    assertEquals(0, spark.read().parquet(realOut + "/extract/documents")
+        .filter("host like '%0755krk.com' or host like '%077678u.info'").count());
+    assertEquals(2, spark.read().parquet(realOut + "/extract/rejected")
+        .filter("reason = 'boilerplate_only' and (url like '%0755krk.com%' or url like '%077678u.info%')").count());
+  }
 }
