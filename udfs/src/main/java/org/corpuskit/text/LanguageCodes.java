@@ -11,11 +11,18 @@ import java.util.regex.Pattern;
  */
 public final class LanguageCodes {
   private static final Pattern CODE = Pattern.compile("[a-z]{2,3}");
+  /**
+   * The JDK still lists the withdrawn codes for Indonesian, Hebrew and Yiddish next to the current ones, both with
+   * the same ISO 639-3 code; pages write either.
+   */
+  private static final Map<String, String> WITHDRAWN = Map.of("in", "id", "iw", "he", "ji", "yi");
   private static final Map<String, String> ISO3_TO_ISO1 = new HashMap<>();
 
   static {
     for (String iso1 : Locale.getISOLanguages()) {
-      ISO3_TO_ISO1.put(Locale.forLanguageTag(iso1).getISO3Language(), iso1);
+      if (!WITHDRAWN.containsKey(iso1)) {
+        ISO3_TO_ISO1.put(Locale.forLanguageTag(iso1).getISO3Language(), iso1);
+      }
     }
   }
 
@@ -31,6 +38,8 @@ public final class LanguageCodes {
     if (!CODE.matcher(language).matches()) {
       return "";
     }
-    return language.length() == 3 ? ISO3_TO_ISO1.getOrDefault(language, language) : language;
+    return language.length() == 3
+        ? ISO3_TO_ISO1.getOrDefault(language, language)
+        : WITHDRAWN.getOrDefault(language, language);
   }
 }

@@ -20,6 +20,16 @@ class LanguageCodesTest {
   }
 
   @Test
+  void indonesianHebrewAndYiddishGetTheirCurrentCodesNotTheWithdrawnOnes() {
+    assertEquals("id", LanguageCodes.primary("ind"));
+    assertEquals("he", LanguageCodes.primary("heb"));
+    assertEquals("yi", LanguageCodes.primary("yid"));
+    assertEquals("id", LanguageCodes.primary("in-ID"));
+    assertEquals("he", LanguageCodes.primary("iw"));
+    assertEquals("yi", LanguageCodes.primary("ji"));
+  }
+
+  @Test
   void whatIsNotALanguageCodeGivesNothing() {
     assertEquals("", LanguageCodes.primary(""));
     assertEquals("", LanguageCodes.primary(null));
