@@ -9,6 +9,10 @@ import java.util.Set;
  * as data, and the script alone where it names one language among those loaded (Greek, Hangul, Thai; Han is
  * Chinese unless kana make it Japanese).
  *
+ * <p>The models hold composed letters, so a text where Unicode normalisation form C would change what follows
+ * a letter of a shared script (decomposed Vietnamese or French, as some pages and the UDHR's files are) is
+ * composed first, its first 3 × {@code sampleLetters} characters only; composed text, nearly all, pays nothing.
+ *
  * <p>Only a bounded sample is judged, the first {@code sampleLetters} letters (default
  * {@value #DEFAULT_SAMPLE_LETTERS}, some 400 words of a European language; UDHR paragraphs cut to 160
  * characters are named as well as whole ones, within 0.1 point), so a call costs O(min(text length, sample))
@@ -37,9 +41,17 @@ public final class LanguageIdentifier {
   /** What a text with no letters, or none a loaded model knows, is called. */
   public static final String UNDETERMINED = "und";
   public static final int DEFAULT_SAMPLE_LETTERS = 2000;
+  /**
+   * The 20 most common languages of the web by Common Crawl's language statistics, which get a {@link WebPrior}:
+   * eng, rus, deu, jpn, zho, spa, fra, ita, por, nld, pol, vie, tur, ind, fas, ces, swe, kor, ara, ukr.
+   */
+  public static final List<String> MOST_COMMON_ON_THE_WEB = List.of(
+      "en", "ru", "de", "ja", "zh", "es", "fr", "it", "pt", "nl", "pl", "vi", "tr", "id", "fa", "cs", "sv", "ko",
+      "ar", "uk");
   /** Letters per chunk: each adds one weight to a 16-bit lane of {@link NGramTable}, which must not overflow. */
   static final int CHUNK = NGramTable.MAX_ADDS;
 
+  private static final int NORMALIZED_CHARS_PER_LETTER = 3;
   private static final Guess NOTHING = new Guess(UNDETERMINED, 0);
   private static final long UNIGRAM = 0xFFFFL;
   private static final long BIGRAM = 0xFFFF_FFFFL;
@@ -111,10 +123,15 @@ public final class LanguageIdentifier {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1: " + k);
     }
-    return tally(text).top(k);
+    return tally(text, false).top(k);
   }
 
-  private Tally tally(CharSequence text) {
+  /**
+   * Counts the sample. At the first character within an n-gram run that NFC would change, starts again on the
+   * NFC form of the text's first {@value #NORMALIZED_CHARS_PER_LETTER} × {@code sampleLetters} characters, which
+   * hold the sample unless the text is mostly not letters.
+   */
+  private Tally tally(CharSequence text, boolean normalized) {
     Tally tally = new Tally(candidates);
     int[] scriptLetters = tally.scriptLetters;
     long[] keys = new long[CHUNK];
@@ -139,6 +156,10 @@ public final class LanguageIdentifier {
         }
       }
       if (entry <= 0) {
+        if (entry == Letters.COMPOSING && run > 0 && !normalized) {
+          int end = (int) Math.min(text.length(), (long) NORMALIZED_CHARS_PER_LETTER * sampleLetters);
+          return tally(Letters.NFC.normalize(text.subSequence(0, end)), true);
+        }
         run = 0;
         junk += entry == Letters.JUNK ? 1 : 0;
         continue;

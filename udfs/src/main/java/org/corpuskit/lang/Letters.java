@@ -1,5 +1,7 @@
 package org.corpuskit.lang;
 
+import com.ibm.icu.text.Normalizer;
+import com.ibm.icu.text.Normalizer2;
 import java.lang.Character.UnicodeScript;
 
 /**
@@ -8,13 +10,17 @@ import java.lang.Character.UnicodeScript;
  * as they did when the models were counted. Letters of the Common and Inherited scripts (such as the kana
  * length mark) are not counted: they belong to no language. Characters that text does not hold, but decoded
  * binary does, are marked {@link #JUNK}: control characters other than white space, U+FFFD (what a decoder
- * puts for bytes that are no character), private-use and unassigned code points. Thread-safe: an immutable
- * table, 256 KiB.
+ * puts for bytes that are no character), private-use and unassigned code points. Characters that Unicode
+ * normalisation form C would change or compose with the one before (combining accents after a base letter, as
+ * in decomposed Vietnamese or French) are marked {@link #COMPOSING}: the models hold composed letters.
+ * Thread-safe: an immutable table, 256 KiB.
  */
 final class Letters {
   /** Entries are {@code scriptIndex << 16 | lower case}; index 0 is left for "not a letter". */
   static final int SCRIPT_INDEXES = Script.values().length + 1;
   static final int JUNK = -1;
+  static final int COMPOSING = -2;
+  static final Normalizer2 NFC = Normalizer2.getNFCInstance();
   /** The script bits of an entry of a letter that languages share. */
   static final int SHARED = scriptIndex(Script.SHARED) << 16;
 
@@ -38,6 +44,9 @@ final class Letters {
 
   /** The entry of any code point; a supplementary letter's lower case is not looked for: no model has one. */
   static int ofCodePoint(int codePoint) {
+    if (NFC.quickCheck(Character.toString(codePoint)) != Normalizer.YES) {
+      return COMPOSING;
+    }
     if (junk(codePoint)) {
       return JUNK;
     }

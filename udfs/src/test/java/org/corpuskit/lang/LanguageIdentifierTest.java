@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -106,11 +107,20 @@ class LanguageIdentifierTest {
   @Test
   void lettersOfAScriptThatNamesALanguageCountForItsShare() {
     // 47 Greek letters, 15 Latin ones.
-    List<Guess> top = ALL.identify("Καλημέρα σας, τι κάνετε; Είμαστε όλοι πολύ καλά, ευχαριστώ. Good morning, Anne!", 2);
+    List<Guess> top = ALL.identify(
+        "Καλημέρα σας, τι κάνετε; Είμαστε όλοι πολύ καλά, ευχαριστώ. Good morning, Anne!", 2);
     assertEquals("el", top.get(0).language());
     assertEquals(47 / 62.0, top.get(0).score(), 1e-9);
     assertEquals("en", top.get(1).language());
     assertTrue(top.get(1).score() > 0.2 && top.get(1).score() <= 15 / 62.0, top.toString());
+  }
+
+  @Test
+  void decomposedLettersAreComposedBeforeScoring() {
+    String decomposed = Normalizer.normalize("Thời tiết rất đẹp nên chúng tôi đi dạo.", Normalizer.Form.NFD);
+    assertEquals("vi", ALL.identify(decomposed).language());
+    assertEquals(ALL.identify(SENTENCES.get("fr")),
+        ALL.identify(Normalizer.normalize(SENTENCES.get("fr"), Normalizer.Form.NFD)));
   }
 
   @Test
