@@ -82,7 +82,7 @@ public final class LanguageIdentifier {
       throw new IllegalArgumentException("languages must not be empty");
     }
     for (String language : languages) {
-      if (!supportedLanguages().contains(language)) {
+      if (language == null || !supportedLanguages().contains(language)) {
         throw new IllegalArgumentException("no model for language " + language + "; known: "
             + supportedLanguages());
       }

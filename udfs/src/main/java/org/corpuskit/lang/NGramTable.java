@@ -100,11 +100,6 @@ final class NGramTable {
     }
   }
 
-  /** The bytes of the three arrays, the table's whole footprint but for three object headers. */
-  long bytes() {
-    return 8L * slots.length + 2L * postings.length + 8L * rows.length;
-  }
-
   /** MurmurHash3's 64-bit finaliser: the high bits pick the slot, the low 32 are the fingerprint. */
   private static long mix(long key) {
     long h = key;

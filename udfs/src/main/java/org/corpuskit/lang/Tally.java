@@ -16,7 +16,9 @@ final class Tally {
    * A chunk whose likeliest language gains less than 6 nats a letter over the floor is explained by none: 1 % of
    * the UDHR's chunks of 20 letters or more in supported languages, 97 % of random letter strings.
    */
-  static final int MIN_GAIN_PER_LETTER = 6 * NGramTable.UNITS_PER_NAT;
+  private static final int MIN_GAIN_PER_LETTER = 6 * NGramTable.UNITS_PER_NAT;
+  /** Above this share of {@link Letters#JUNK} characters a sample is decoded binary, not text. */
+  private static final double MAX_JUNK_SHARE = 0.05;
   /** Softmax terms this far below the best weigh less than 1e-13 and are left out. */
   private static final int NEGLIGIBLE = 30 * NGramTable.UNITS_PER_NAT;
   /** exp(−units / UNITS_PER_NAT): scores are whole units, so a table saves an exp per language and chunk. */
@@ -27,9 +29,6 @@ final class Tally {
       ODDS[units] = Math.exp(-units / (double) NGramTable.UNITS_PER_NAT);
     }
   }
-
-  /** Above this share of {@link Letters#JUNK} characters a sample is decoded binary, not text. */
-  private static final double MAX_JUNK_SHARE = 0.05;
 
   /** Letters by {@link Letters#scriptIndex}. */
   final int[] scriptLetters = new int[Letters.SCRIPT_INDEXES];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -171,6 +172,7 @@ class LanguageIdentifierTest {
     assertThrows(IllegalArgumentException.class, () -> ALL.identify("text", 0));
     assertThrows(IllegalArgumentException.class, () -> LanguageIdentifier.of(List.of(), 100));
     assertThrows(IllegalArgumentException.class, () -> LanguageIdentifier.of(List.of("xx"), 100));
+    assertThrows(IllegalArgumentException.class, () -> LanguageIdentifier.of(Arrays.asList("en", null), 1));
     assertThrows(IllegalArgumentException.class, () -> LanguageIdentifier.of(List.of("en"), 0));
     assertThrows(IllegalArgumentException.class, () -> new Guess("", 0.5));
     assertThrows(IllegalArgumentException.class, () -> new Guess("en", 1.5));
