@@ -7,35 +7,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.corpuskit.lang.Guess;
+import org.corpuskit.lang.LanguageIdentifier;
 import org.corpuskit.text.Sentences;
 import org.corpuskit.text.Words;
 
 /**
- * The built-in taggers over one document, in order: Gopher repetition, Gopher quality, FineWeb, the URL
+ * The built-in taggers over one document, in order: language identification (whose language chooses the word
+ * splitter, stop words and bad words), Gopher repetition, Gopher quality, FineWeb, the URL
  * blocklists, banned URL words and bad words on the text as extracted, then C4's line removal, whose result is
  * the text kept. A tagger that throws does not stop the
  * others: its name goes into {@code tagger_failed}, and the stage rejects the document with that reason.
  * Splitters are made once per language and reused. Not thread-safe: build one per task.
  */
 public final class FilterChain {
+  public static final Signal LANG = new Signal("lang", Signal.Type.STRING,
+      "The detected language, ISO 639-1 where one exists, or und; per-language rules follow it.");
+  public static final Signal LANG_SCORE = Signal.ratio("lang_score",
+      "Share of the sampled letters that the detected language explains, 0 to 1.");
+  private static final String SOURCE = "datatrove LanguageFilter (FineWeb): keep a language scoring above 0.65";
+  /** Rejects a document whose language is not clear enough. */
+  public static final List<Rule> RULES = List.of(Rule.below("language_score", "lang_score", 0.65, SOURCE));
+
   /** Set when a tagger threw on the document: its name and the exception, for the rejection. */
   public static final Signal TAGGER_FAILED = new Signal("tagger_failed", Signal.Type.STRING,
       "Empty, or the tagger that failed on the document and why; such a document is rejected.");
 
   private final Function<String, Set<String>> stopWords;
   private final SafetyLists lists;
+  private final LanguageIdentifier languages;
   private final Map<String, Splitters> splitters = new HashMap<>();
 
   /**
    * @param stopWords the stop words of a language code, or an empty set when there is no list for it; English
    *     and documents of unknown language then use Gopher's eight, other languages get no stop-word count
    */
-  public FilterChain(Function<String, Set<String>> stopWords, SafetyLists lists) {
-    if (stopWords == null || lists == null) {
-      throw new IllegalArgumentException("stopWords and lists must not be null");
+  public FilterChain(Function<String, Set<String>> stopWords, SafetyLists lists, LanguageIdentifier languages) {
+    if (stopWords == null || lists == null || languages == null) {
+      throw new IllegalArgumentException("stopWords, lists and languages must not be null");
     }
     this.stopWords = stopWords;
     this.lists = lists;
+    this.languages = languages;
   }
 
   /** The result for one document: its signals and the text kept after editing. */
@@ -43,7 +56,7 @@ public final class FilterChain {
 
   /** Every signal the chain sets, in a fixed order: the schema of the stage's {@code signals} column. */
   public static List<Signal> signals() {
-    List<Signal> all = new ArrayList<>();
+    List<Signal> all = new ArrayList<>(List.of(LANG, LANG_SCORE));
     all.addAll(new GopherRepetition().signals());
     all.addAll(new GopherQuality(GopherQuality.ENGLISH_STOP_WORDS).signals());
     all.addAll(new FineWebQuality().signals());
@@ -56,11 +69,13 @@ public final class FilterChain {
     return all;
   }
 
-  /** Tags {@code text} as a document in language {@code lang} (an ISO code, or empty when unknown). */
-  public Result apply(String text, String url, String lang) {
+  /** Detects the language of {@code text}, then tags it as a document in that language. */
+  public Result apply(String text, String url) {
+    Guess guess = languages.identify(text);
+    String lang = guess.language().equals(LanguageIdentifier.UNDETERMINED) ? "" : guess.language();
     Splitters split = splitters.computeIfAbsent(lang, Splitters::new);
     FilterDoc doc = new FilterDoc(text, url, split.words);
-    Signals out = new Signals();
+    Signals out = new Signals().set(LANG.name(), guess.language()).set(LANG_SCORE.name(), guess.score());
     List<String> failures = new ArrayList<>();
     run(failures, "gopher_repetition", () -> new GopherRepetition().tag(doc, out));
     run(failures, "gopher_quality", () -> split.gopher.tag(doc, out));

@@ -25,7 +25,7 @@ public final class Rules {
   }
 
   private static List<Rule> all() {
-    List<Rule> rules = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>(FilterChain.RULES);
     rules.addAll(GopherRepetition.RULES);
     rules.addAll(GopherQuality.RULES);
     rules.addAll(C4Lines.RULES);

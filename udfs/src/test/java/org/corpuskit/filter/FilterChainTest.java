@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FilterChainTest {
-  private final FilterChain chain = new FilterChain(lang -> GopherQuality.ENGLISH_STOP_WORDS, SafetyLists.empty());
+  private final FilterChain chain = new FilterChain(lang -> GopherQuality.ENGLISH_STOP_WORDS, SafetyLists.empty(), TestLanguages.ALL);
 
   @Test
   void everyDeclaredSignalIsSetOnEveryDocumentAndNoOther() {
     Set<String> declared = FilterChain.signals().stream().map(Signal::name).collect(Collectors.toSet());
     for (String text : new String[] {"", "One line.", "The river runs to the sea.\n\nAnd back again, twice.",
         "\u0000\u0001\uFFFF garbage \uD800"}) {
-      assertEquals(declared, chain.apply(text, "", "en").signals().asMap().keySet(), text);
+      assertEquals(declared, chain.apply(text, "").signals().asMap().keySet(), text);
     }
   }
 
@@ -23,7 +23,7 @@ class FilterChainTest {
   void c4KeepsTheSentencesAndDropsTheMenuAndTheCookieNotice() {
     String text = "Home | News | Contact\nThe harbour opens at six and the ferry leaves at seven.\n"
         + "This site uses cookies to improve your experience.\nTickets are sold on board, cash only.";
-    FilterChain.Result result = chain.apply(text, "", "en");
+    FilterChain.Result result = chain.apply(text, "");
     assertEquals("The harbour opens at six and the ferry leaves at seven.\nTickets are sold on board, cash only.",
         result.text());
     assertEquals(2, result.signals().get("c4_lines_removed"));
@@ -31,7 +31,7 @@ class FilterChainTest {
 
   @Test
   void chineseTextHasWordsAndSentencesWithoutSpaces() {
-    Signals signals = chain.apply("我们今天去北京大学参观。天气很好，大家都很高兴。", "", "zh").signals();
+    Signals signals = chain.apply("我们今天去北京大学参观。天气很好，大家都很高兴。", "").signals();
     assertTrue((int) signals.get("word_count") >= 8, String.valueOf(signals.get("word_count")));
     assertEquals(2, signals.get("c4_sentences"), "C4 keeps Chinese lines that end in 。");
   }
@@ -44,18 +44,18 @@ class FilterChainTest {
     });
     FilterChain.run(failures, "fine", () -> { });
     assertEquals(java.util.List.of("broken: java.lang.IllegalStateException: bad input"), failures);
-    assertEquals("", chain.apply("text", "", "en").signals().get("tagger_failed"));
+    assertEquals("", chain.apply("text", "").signals().get("tagger_failed"));
   }
 
   @Test
   void aLanguageWithoutAStopWordListGetsNoStopWordCountAndSoNoStopWordRejection() {
-    FilterChain withoutLists = new FilterChain(lang -> Set.of(), SafetyLists.empty());
-    Signals german = withoutLists.apply("Der Bäcker am Marktplatz öffnet jeden Morgen um sechs Uhr.", "", "de")
+    FilterChain withoutLists = new FilterChain(lang -> Set.of(), SafetyLists.empty(), TestLanguages.ALL);
+    Signals german = withoutLists.apply("Der Bäcker am Marktplatz öffnet jeden Morgen um sechs Uhr.", "")
         .signals();
     assertEquals(null, german.get("stop_words"));
     assertEquals(false, Rules.DEFAULTS.stream().filter(r -> r.name().equals("gopher_few_stop_words")).findFirst()
         .orElseThrow().rejects(german));
-    assertEquals(0, withoutLists.apply("Der Bäcker öffnet.", "", "").signals().get("stop_words"),
-        "an unknown language is judged with Gopher's English list, as datatrove does");
+    assertEquals(0, withoutLists.apply("123 456 789.", "").signals().get("stop_words"),
+        "a text of no detectable language is judged with Gopher's English list, as datatrove does");
   }
 }

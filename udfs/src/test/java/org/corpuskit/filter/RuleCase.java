@@ -24,7 +24,8 @@ final class RuleCase {
       url = text.substring(1, newline);
       text = text.substring(newline + 1);
     }
-    return new FilterChain(lang -> GopherQuality.ENGLISH_STOP_WORDS, LISTS).apply(text, url, "en").signals();
+    return new FilterChain(lang -> GopherQuality.ENGLISH_STOP_WORDS, LISTS, TestLanguages.ALL).apply(text, url)
+        .signals();
   }
 
   /** {@code count} copies of {@code unit} joined by {@code separator}. */

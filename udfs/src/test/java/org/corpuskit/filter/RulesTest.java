@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RulesTest {
   private static final String SENTENCE = "The river runs to the sea and the boats come with it.";
+  private static final String FRENCH = "Le marché du samedi accueille désormais des producteurs venus de toute "
+      + "la vallée.";
   private static final String LONG_LINE = "a repeated line that runs to the sea and back again.";
 
   /** n plain words, with stop words, no punctuation issues: "the river runs ..." cycled. */
@@ -126,6 +128,7 @@ class RulesTest {
             "@https://a.example/hot-dogs\n" + SENTENCE),
         Arguments.of("url_banned_subword", "@https://a.example/big_bad-word\n" + SENTENCE,
             "@https://a.example/big-bad-day\n" + SENTENCE),
+        Arguments.of("language_score", SENTENCE + " " + FRENCH, repeat(SENTENCE, 3, " ") + " " + FRENCH),
         Arguments.of("bad_words", SENTENCE + " Good grief, the tide.", SENTENCE + " Good, the grief passed."));
   }
 

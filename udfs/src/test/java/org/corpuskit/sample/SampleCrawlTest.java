@@ -25,6 +25,7 @@ import org.corpuskit.filter.GopherQuality;
 import org.corpuskit.filter.Rule;
 import org.corpuskit.filter.Rules;
 import org.corpuskit.filter.SafetyLists;
+import org.corpuskit.filter.TestLanguages;
 import org.corpuskit.filter.Signals;
 import org.corpuskit.text.NGrams;
 import org.corpuskit.text.NGrams.ShortText;
@@ -141,9 +142,9 @@ class SampleCrawlTest {
 
   @Test
   void ordinaryPagesPassTheQualityAndRepetitionRules() {
-    FilterChain chain = new FilterChain(STOP_WORDS::get, SafetyLists.empty());
+    FilterChain chain = new FilterChain(STOP_WORDS::get, SafetyLists.empty(), TestLanguages.ALL);
     forEachOrdinaryPage((lang, body) -> {
-      Signals signals = chain.apply(body, "https://www.example/", lang).signals();
+      Signals signals = chain.apply(body, "https://www.example/").signals();
       for (Rule rule : Rules.DEFAULTS) {
         boolean shortWords = SHORT_WORDS.contains(lang) && rule.name().equals("gopher_below_avg_threshold");
         assertTrue(shortWords || !rule.rejects(signals), lang + " page rejected by " + rule.name() + " ("

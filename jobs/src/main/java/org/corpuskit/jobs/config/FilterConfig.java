@@ -12,8 +12,8 @@ public record FilterConfig(
         + "rejected, with the first matching rule (in name order) as its reason and every matching rule listed. "
         + "An empty predicate turns a rule off. Defaults: the published thresholds (docs/filters.md).")
     Map<String, String> rules,
-    @Doc("Per-language rules by language code (such as zh), overriding rules of the same name for documents in "
-        + "that language.")
+    @Doc("Per-language rules by language code (such as zh), overriding rules of the same name for documents "
+        + "detected in that language (signals.lang).")
     Map<String, LanguageRules> languages,
     @Doc("Stop-word lists in the stopwords-iso JSON format ({\"en\": [...], ...}) for Gopher's stop-word count. "
         + "Without a list, English documents and those of unknown language use Gopher's eight English stop "

@@ -110,7 +110,7 @@ public final class FilterStage implements Stage {
       Column predicate = predicate(rule.getValue().getOrDefault("", ""));
       for (Map.Entry<String, String> perLanguage : rule.getValue().entrySet()) {
         if (!perLanguage.getKey().isEmpty()) {
-          predicate = functions.when(col("lang_declared").equalTo(perLanguage.getKey()),
+          predicate = functions.when(col("signals.lang").equalTo(perLanguage.getKey()),
               predicate(perLanguage.getValue())).otherwise(predicate);
         }
       }

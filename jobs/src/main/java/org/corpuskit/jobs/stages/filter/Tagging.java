@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.corpuskit.filter.FilterChain;
 import org.corpuskit.filter.SafetyLists;
+import org.corpuskit.lang.LanguageIdentifier;
 import org.corpuskit.filter.Signal;
 import org.corpuskit.filter.Signals;
 import org.corpuskit.jobs.io.Schemas;
@@ -24,12 +25,16 @@ final class Tagging {
   private Tagging() {}
 
   static FilterChain chain(StopWords stopWords, SafetyLists lists) {
-    return new FilterChain(stopWords::of, lists);
+    return new FilterChain(stopWords::of, lists, Languages.ALL);
+  }
+
+  /** The language models, loaded once per executor JVM when the first task needs them (seconds, 57 MB). */
+  private static final class Languages {
+    static final LanguageIdentifier ALL = LanguageIdentifier.ofAllLanguages();
   }
 
   static Row tag(FilterChain chain, Row document) {
-    FilterChain.Result result = chain.apply(document.getAs("text"), document.getAs("url"),
-        document.getAs("lang_declared"));
+    FilterChain.Result result = chain.apply(document.getAs("text"), document.getAs("url"));
     RowBuilder row = new RowBuilder(SCHEMA);
     for (StructField field : Schemas.DOCUMENTS.fields()) {
       row.set(field.name(), document.getAs(field.name()));

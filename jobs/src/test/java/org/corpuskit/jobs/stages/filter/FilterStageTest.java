@@ -86,7 +86,7 @@ class FilterStageTest {
         signals.set(field, signalsRow.getAs(field));
       }
       List<String> javaFailed = new ArrayList<>();
-      FilterConfig.LanguageRules language = FilterConfig.DEFAULTS.languages().get(row.<String>getAs("lang_declared"));
+      FilterConfig.LanguageRules language = FilterConfig.DEFAULTS.languages().get(signalsRow.<String>getAs("lang"));
       for (Rule rule : Rules.DEFAULTS) {
         boolean off = language != null && "".equals(language.rules().get(rule.name()));
         if (!off && rule.rejects(signals)) {
@@ -105,10 +105,11 @@ class FilterStageTest {
         Map.of("ja", new FilterConfig.LanguageRules(Map.of("short", "signals.word_count < 5"))), "", 0, "", List.of(),
         "", "");
     Dataset<Row> tagged = spark.createDataFrame(List.of(
-        org.apache.spark.sql.RowFactory.create("en", org.apache.spark.sql.RowFactory.create(10, "")),
-        org.apache.spark.sql.RowFactory.create("ja", org.apache.spark.sql.RowFactory.create(10, ""))),
+        org.apache.spark.sql.RowFactory.create("en", org.apache.spark.sql.RowFactory.create(10, "", "en")),
+        org.apache.spark.sql.RowFactory.create("ja", org.apache.spark.sql.RowFactory.create(10, "", "ja"))),
         new org.apache.spark.sql.types.StructType().add("lang_declared", "string").add("signals",
-            new org.apache.spark.sql.types.StructType().add("word_count", "int").add("tagger_failed", "string")));
+            new org.apache.spark.sql.types.StructType().add("word_count", "int").add("tagger_failed", "string")
+                .add("lang", "string")));
     List<Row> failed = tagged.select(org.apache.spark.sql.functions.col("lang_declared"),
         org.apache.spark.sql.functions.filter(org.apache.spark.sql.functions.array(FilterStage.ruleColumns(config)),
             c -> c.isNotNull()).as("failed")).orderBy("lang_declared").collectAsList();
