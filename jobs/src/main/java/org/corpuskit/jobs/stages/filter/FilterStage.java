@@ -36,8 +36,9 @@ import org.corpuskit.jobs.pipeline.StageCounts;
  * the signals; a document matching any is rejected, with {@code reason} the first in name order and
  * {@code failed_rules} all of them. A document on which a tagger threw is rejected as {@code tagger_failed}.
  *
- * <p>Writes {@code documents} (kept), {@code rejected} (partitioned by reason) and {@code samples}: up to
- * {@code samples_per_rule} rejected documents per rule as JSON lines, chosen by a hash of doc_id.
+ * <p>Writes {@code documents} (kept), {@code rejected} (partitioned by reason), {@code samples}: up to
+ * {@code samples_per_rule} rejected documents per rule as JSON lines, chosen by a hash of doc_id, and
+ * {@code rule_stats}: per rule, documents and characters it rejected first, and those it matched at all.
  */
 public final class FilterStage implements Stage {
   public static final String NAME = "filter";
@@ -58,7 +59,7 @@ public final class FilterStage implements Stage {
 
   @Override
   public List<String> writes() {
-    return List.of("documents", "rejected", "samples");
+    return List.of("documents", "rejected", "samples", "rule_stats");
   }
 
   @Override
@@ -90,6 +91,7 @@ public final class FilterStage implements Stage {
     } finally {
       tagged.unpersist();
     }
+    context.write(RuleStats.of(context.written("rejected")).coalesce(1), "rule_stats");
     return counts(context, documents);
   }
 

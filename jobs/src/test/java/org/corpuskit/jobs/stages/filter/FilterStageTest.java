@@ -128,4 +128,13 @@ class FilterStageTest {
     assertTrue(samples.groupBy("reason").count().filter("count > 20").isEmpty());
     assertEquals(samples.count(), samples.select("doc_id").distinct().count());
   }
+
+  @Test
+  void ruleStatsCountFirstFailingRulesAsTheFunnelDoesAndEveryMatch() {
+    Dataset<Row> stats = output("rule_stats");
+    assertEquals(counts.rejectedTotal(), stats.selectExpr("sum(first_documents)").first().getLong(0));
+    assertEquals(output("rejected").selectExpr("sum(size(failed_rules))").first().getLong(0),
+        stats.selectExpr("sum(any_documents)").first().getLong(0));
+    assertEquals(0, stats.filter("any_documents < first_documents").count());
+  }
 }
