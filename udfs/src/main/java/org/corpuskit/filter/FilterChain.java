@@ -15,8 +15,8 @@ import org.corpuskit.text.Words;
 /**
  * The built-in taggers over one document, in order: language identification (whose language chooses the word
  * splitter, stop words and bad words), Gopher repetition, Gopher quality, FineWeb, the URL
- * blocklists, banned URL words and bad words on the text as extracted, then C4's line removal, whose result is
- * the text kept. A tagger that throws does not stop the
+ * blocklists, banned URL words and bad words on the text as extracted; then personal data is replaced by typed
+ * placeholders and C4's line removal runs on that, and its result is the text kept. A tagger that throws does not stop the
  * others: its name goes into {@code tagger_failed}, and the stage rejects the document with that reason.
  * Splitters are made once per language and reused. Not thread-safe: build one per task.
  */
@@ -32,6 +32,8 @@ public final class FilterChain {
   /** Set when a tagger threw on the document: its name and the exception, for the rejection. */
   public static final Signal TAGGER_FAILED = new Signal("tagger_failed", Signal.Type.STRING,
       "Empty, or the tagger that failed on the document and why; such a document is rejected.");
+
+  private static final PiiRedactor PII = new PiiRedactor();
 
   private final Function<String, Set<String>> stopWords;
   private final SafetyLists lists;
@@ -63,6 +65,7 @@ public final class FilterChain {
     all.addAll(new UrlBlocklist().signals());
     all.addAll(new UrlWords().signals());
     all.add(BadWords.signal());
+    all.addAll(new PiiRedactor().signals());
     Words words = new Words(ULocale.ROOT);
     all.addAll(new C4Lines(words, new Sentences(ULocale.ROOT)).signals());
     all.add(TAGGER_FAILED);
@@ -84,7 +87,8 @@ public final class FilterChain {
     run(failures, "url_words", () -> lists.urlWords().tag(doc, out));
     run(failures, "bad_words", () -> lists.badWords().tag(doc, lang, out));
     String[] kept = {text};
-    run(failures, "c4_lines", () -> kept[0] = split.c4.edit(doc, out));
+    run(failures, "pii", () -> kept[0] = PII.edit(doc, out));
+    run(failures, "c4_lines", () -> kept[0] = split.c4.edit(new FilterDoc(kept[0], url, split.words), out));
     out.set(TAGGER_FAILED.name(), String.join("; ", failures));
     return new Result(out, kept[0]);
   }
