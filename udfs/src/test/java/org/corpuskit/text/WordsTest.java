@@ -4,12 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.corpuskit.SharedData;
+import org.corpuskit.eval.ExtractionEval;
+import org.corpuskit.eval.GoldPage;
+import org.corpuskit.eval.GoldSet;
 import org.junit.jupiter.api.Test;
 
 class WordsTest {
+  private static final List<ULocale> LOCALES = List.of(ULocale.ROOT, ULocale.ENGLISH, new ULocale("en_US_POSIX"),
+      ULocale.GERMAN, new ULocale("sv"), new ULocale("fi"), ULocale.JAPANESE, new ULocale("th"));
+
   private static List<String> words(String language, String text) {
     return new Words(new ULocale(language)).split(text);
   }
@@ -91,6 +101,62 @@ class WordsTest {
   void emptyAndBlankTextsHaveNoWords() {
     assertEquals(List.of(), words("en", ""));
     assertEquals(List.of(), words("en", " \n\t… "));
+  }
+
+  @Test
+  void theAsciiFastPathAgreesWithIcuOnRandomText() {
+    String alphabet = "aZk09_.',;:-@#/ \n\téЖ東京ผม\u0301\u00AD\u200D\u2019１🙂";
+    Random random = new Random(29);
+    for (int n = 0; n < 30_000; n++) {
+      ULocale locale = LOCALES.get(n % LOCALES.size());
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+            random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+      }
+      assertEquals(icuOnly(locale, text.toString()), new Words(locale).split(text),
+          () -> locale + " text: " + escape(text));
+    }
+  }
+
+  @Test
+  void theAsciiFastPathAgreesWithIcuOnProse() {
+    String prose = "It's 3.14, or 1,000;5 -- e.g. U.S.A. example.com a_b __ x1y 10:30 don't 'quoted' "
+        + "O'Brien's rock'n'roll v1.2.3 ...and... (see [1]) café naïve 東京タワー and Ж-text\n\tend.";
+    for (ULocale locale : LOCALES) {
+      assertEquals(icuOnly(locale, prose), new Words(locale).split(prose), locale::toString);
+    }
+  }
+
+  @Test
+  void theAsciiFastPathAgreesWithIcuOnRealPages() {
+    GoldSet gold = GoldSet.load(SharedData.require("extraction/article-extraction-benchmark"));
+    Words words = new Words(ULocale.ROOT);
+    for (GoldPage page : gold.pages()) {
+      String html = ExtractionEval.readHtml(page);
+      assertEquals(icuOnly(ULocale.ROOT, html), words.split(html), page::id);
+    }
+  }
+
+  /** ICU's word iterator over the whole text, keeping tokens with a letter or digit: what Words must give. */
+  private static List<String> icuOnly(ULocale locale, String text) {
+    BreakIterator iterator = BreakIterator.getWordInstance(locale);
+    iterator.setText(text);
+    List<String> out = new ArrayList<>();
+    int from = iterator.first();
+    for (int to = iterator.next(); to != BreakIterator.DONE; from = to, to = iterator.next()) {
+      String token = text.substring(from, to);
+      if (token.codePoints().anyMatch(UCharacter::isLetterOrDigit)) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  private static String escape(CharSequence text) {
+    StringBuilder out = new StringBuilder();
+    text.chars().forEach(c -> out.append(c < 32 || c > 126 ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+    return out.toString();
   }
 
   @Test
