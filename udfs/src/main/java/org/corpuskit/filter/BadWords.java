@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Bad words per language from lists in the LDNOOBW format (one file per language, one lower-case entry a line,
  * entries may hold spaces). A document's ratio is the occurrences of listed words or phrases per word. Words
  * are the shared splitter's; a phrase is matched as consecutive words, and for languages written without spaces
- * (zh, ja, th) as a substring of the text, as C4 does. Linear in the text times the longest phrase. Immutable
- * and thread-safe once built.
+ * (zh, ja, th) as a substring of the text, as C4 does. For spaced languages, linear in the words: a phrase is
+ * only looked up where a word starts one. For unspaced ones, the text is scanned once per entry. Immutable and
+ * thread-safe once built.
  */
 public final class BadWords implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,15 +30,20 @@ public final class BadWords implements Serializable {
   public static final List<Rule> RULES = List.of(Rule.above("bad_words", "bad_words_ratio", 0, SOURCE));
 
   private final HashMap<String, HashSet<String>> byLanguage = new HashMap<>();
+  /** Per language, the first words of its entries and each entry's length in words: where phrases can start. */
+  private final HashMap<String, HashMap<String, TreeSet<Integer>>> phraseLengthsByFirstWord = new HashMap<>();
 
   /** Adds the lines of one language's list. */
   public BadWords add(String lang, Iterable<String> lines) {
     HashSet<String> words = byLanguage.computeIfAbsent(lang, l -> new HashSet<>());
+    HashMap<String, TreeSet<Integer>> starts = phraseLengthsByFirstWord.computeIfAbsent(lang, l -> new HashMap<>());
     Set<String> allowed = ALLOWED.getOrDefault(lang, Set.of());
     for (String line : lines) {
       String entry = line.strip().toLowerCase(Locale.ROOT);
       if (!entry.isEmpty() && !allowed.contains(entry)) {
         words.add(entry);
+        String[] parts = entry.split(" ");
+        starts.computeIfAbsent(parts[0], w -> new TreeSet<>()).add(parts.length);
       }
     }
     return this;
@@ -47,8 +54,19 @@ public final class BadWords implements Serializable {
         + "null when there is no list for the language.");
   }
 
+  private static String phrase(List<String> tokens, int from, int n) {
+    if (n == 1) {
+      return tokens.get(from);
+    }
+    StringBuilder phrase = new StringBuilder(tokens.get(from));
+    for (int k = from + 1; k < from + n; k++) {
+      phrase.append(' ').append(tokens.get(k));
+    }
+    return phrase.toString();
+  }
+
   /** Sets {@code bad_words_ratio} for a document in {@code lang}. */
-  void tag(FilterDoc doc, String lang, Signals out) {
+  public void tag(FilterDoc doc, String lang, Signals out) {
     Set<String> words = byLanguage.get(lang);
     if (words == null) {
       out.set("bad_words_ratio", null);
@@ -61,12 +79,15 @@ public final class BadWords implements Serializable {
         hits += GopherQuality.occurrences(text, word);
       }
     } else {
-      List<String> tokens = doc.words().stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-      Map<Integer, Boolean> lengths = new HashMap<>();
-      words.forEach(w -> lengths.put(w.split(" ").length, true));
-      for (int n : lengths.keySet()) {
-        for (int i = 0; i + n <= tokens.size(); i++) {
-          if (words.contains(String.join(" ", tokens.subList(i, i + n)))) {
+      Map<String, TreeSet<Integer>> starts = phraseLengthsByFirstWord.get(lang);
+      List<String> tokens = doc.lowerWords();
+      for (int i = 0; i < tokens.size(); i++) {
+        TreeSet<Integer> lengths = starts.get(tokens.get(i));
+        if (lengths == null) {
+          continue;
+        }
+        for (int n : lengths) {
+          if (i + n <= tokens.size() && words.contains(phrase(tokens, i, n))) {
             hits++;
           }
         }

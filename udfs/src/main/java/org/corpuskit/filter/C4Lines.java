@@ -66,12 +66,11 @@ public final class C4Lines implements TextEditor {
       if (line.isEmpty()) {
         continue;
       }
-      List<String> lineWords = words.split(line);
-      String cleaned = CITATION.matcher(line).replaceAll("");
+      String cleaned = line.indexOf('[') < 0 ? line : CITATION.matcher(line).replaceAll("");
       String lower = cleaned.toLowerCase(Locale.ROOT);
-      if (longestWord(lineWords) > MAX_WORD_LENGTH || !endsLikeASentence(cleaned)
-          || lineWords.size() < MIN_WORDS_PER_LINE
-          || lower.contains("javascript") || POLICY.stream().anyMatch(lower::contains)) {
+      // The cheap tests first: most dropped lines lack terminal punctuation and need no word splitting.
+      if (!endsLikeASentence(cleaned) || lower.contains("javascript") || POLICY.stream().anyMatch(lower::contains)
+          || !wordsFit(line)) {
         removed++;
         continue;
       }
@@ -100,11 +99,18 @@ public final class C4Lines implements TextEditor {
     return last == '"' || last == '\'' || FineWebQuality.isTerminal(last);
   }
 
-  private static int longestWord(List<String> words) {
-    int longest = 0;
-    for (String word : words) {
-      longest = Math.max(longest, word.length());
+  /** At least 3 words, none over 1,000 characters; a line no longer than that has no such word to look for. */
+  private boolean wordsFit(String line) {
+    Words.Cursor cursor = words.cursor(line);
+    int count = 0;
+    while (cursor.next()) {
+      if (cursor.end() - cursor.start() > MAX_WORD_LENGTH) {
+        return false;
+      }
+      if (++count >= MIN_WORDS_PER_LINE && line.length() <= MAX_WORD_LENGTH) {
+        return true;
+      }
     }
-    return longest;
+    return count >= MIN_WORDS_PER_LINE;
   }
 }

@@ -1,7 +1,9 @@
 package org.corpuskit.filter;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 import org.corpuskit.text.Words;
 
 /**
@@ -10,13 +12,12 @@ import org.corpuskit.text.Words;
  * too. Not thread-safe; one per document.
  */
 public final class FilterDoc {
-  private static final Pattern NEWLINES = Pattern.compile("\n+");
-  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n{2,}");
 
   private final String text;
   private final String url;
   private final Words words;
   private List<String> wordList;
+  private List<String> lowerWords;
   private List<String> lines;
   private List<String> paragraphs;
 
@@ -46,10 +47,22 @@ public final class FilterDoc {
     return wordList;
   }
 
+  /** {@link #words()} in lower case (root locale), for the taggers that look words up in lists. */
+  public List<String> lowerWords() {
+    if (lowerWords == null) {
+      List<String> lower = new ArrayList<>(words().size());
+      for (String word : words()) {
+        lower.add(word.toLowerCase(Locale.ROOT));
+      }
+      lowerWords = Collections.unmodifiableList(lower);
+    }
+    return lowerWords;
+  }
+
   /** The text split on line breaks, as Gopher's repetition measure does: runs of breaks count once. */
   public List<String> lines() {
     if (lines == null) {
-      lines = List.of(NEWLINES.split(text, -1));
+      lines = splitAtNewlines(text, 1);
     }
     return lines;
   }
@@ -57,8 +70,31 @@ public final class FilterDoc {
   /** The stripped text split on blank lines. */
   public List<String> paragraphs() {
     if (paragraphs == null) {
-      paragraphs = List.of(PARAGRAPH_BREAK.split(text.strip(), -1));
+      paragraphs = splitAtNewlines(text.strip(), 2);
     }
     return paragraphs;
+  }
+
+  /**
+   * Splits at each run of at least {@code minRun} line breaks, as {@code split("\n{minRun,}", -1)} would: a text
+   * starting or ending with such a run has an empty first or last piece.
+   */
+  private static List<String> splitAtNewlines(String text, int minRun) {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    int i = text.indexOf('\n');
+    while (i >= 0) {
+      int run = i;
+      while (run < text.length() && text.charAt(run) == '\n') {
+        run++;
+      }
+      if (run - i >= minRun) {
+        pieces.add(text.substring(start, i));
+        start = run;
+      }
+      i = text.indexOf('\n', run);
+    }
+    pieces.add(text.substring(start));
+    return Collections.unmodifiableList(pieces);
   }
 }

@@ -70,10 +70,11 @@ public final class GopherQuality implements Tagger {
     Set<String> stopsSeen = new HashSet<>();
     for (String word : words) {
       length += word.codePointCount(0, word.length());
-      if (word.codePoints().anyMatch(Character::isLetter)) {
+      if (hasLetter(word)) {
         alpha++;
       }
-      String lower = word.toLowerCase(java.util.Locale.ROOT);
+    }
+    for (String lower : doc.lowerWords()) {
       if (stopWords.contains(lower)) {
         stopsSeen.add(lower);
       }
@@ -100,6 +101,17 @@ public final class GopherQuality implements Tagger {
         .set("ellipsis_lines_ratio", lines == 0 ? 0.0 : (double) endEllipsis / lines)
         .set("alpha_words_ratio", n == 0 ? 0.0 : (double) alpha / n)
         .set("stop_words", stopWords.isEmpty() ? null : stopsSeen.size());
+  }
+
+  private static boolean hasLetter(String word) {
+    for (int i = 0; i < word.length(); ) {
+      int c = word.codePointAt(i);
+      if (Character.isLetter(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
   private static double perWord(int count, int words) {

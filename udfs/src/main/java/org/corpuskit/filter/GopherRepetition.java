@@ -1,11 +1,10 @@
 package org.corpuskit.filter;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.corpuskit.text.LongCounts;
 import org.corpuskit.text.NGrams;
 
 /**
@@ -13,7 +12,8 @@ import org.corpuskit.text.NGrams;
  * the share of paragraphs and lines that repeat an earlier one, and of the characters in them; the characters
  * covered by the most frequent 2-, 3- and 4-gram; and the characters of 5- to 10-grams that repeat an earlier
  * one, skipping past each repeat so that overlapping repeats count once. Every character share is of the
- * whole text's length. Time and memory are linear in the text for each n (n-grams are hashed, not joined).
+ * whole text's length. Time and memory are linear in the text for each n: n-grams are hashed, not joined, and
+ * counted in flat arrays.
  */
 public final class GopherRepetition implements Tagger {
   private static final String SOURCE = "Gopher (Rae et al. 2021, table A1); datatrove GopherRepetitionFilter defaults";
@@ -73,14 +73,38 @@ public final class GopherRepetition implements Tagger {
     for (int i = 0; i < lengths.length; i++) {
       lengths[i] = words.get(i).length();
     }
-    for (int n : TOP) {
-      long[] grams = NGrams.wordHashes(words, n, NGrams.ShortText.NONE, SEED);
-      out.set("top_" + n + "_gram_char_frac", topNGramChars(grams, lengths, n) / length);
+    long[] tokens = NGrams.tokenHashes(words);
+    long[] state = new long[tokens.length];
+    long[] grams = new long[tokens.length];
+    LongCounts counts = new LongCounts(tokens.length);
+    for (int n = 1; n <= DUPLICATED[DUPLICATED.length - 1]; n++) {
+      int count = Math.max(0, tokens.length - n + 1);
+      for (int i = 0; i < count; i++) {
+        state[i] = extend(state[i], tokens[i + n - 1]);
+        grams[i] = finish(state[i]);
+      }
+      counts.clear();
+      if (n >= TOP[0] && n <= TOP[TOP.length - 1]) {
+        out.set("top_" + n + "_gram_char_frac", topNGramChars(grams, count, lengths, n, counts) / length);
+      } else if (n >= DUPLICATED[0]) {
+        out.set("dup_" + n + "_gram_char_frac", duplicatedNGramChars(grams, count, lengths, n, counts) / length);
+      }
     }
-    for (int n : DUPLICATED) {
-      long[] grams = NGrams.wordHashes(words, n, NGrams.ShortText.NONE, SEED);
-      out.set("dup_" + n + "_gram_char_frac", duplicatedNGramChars(grams, lengths, n) / length);
-    }
+  }
+
+  /**
+   * The n-gram hashes grow a word at a time: the state of the n-gram at i is that of the (n-1)-gram at i extended
+   * by word i+n-1, so all ten lengths cost ten mixing steps per word, not 54. Only equality within one document
+   * matters here, so these are not {@link NGrams}'s stable hashes.
+   */
+  private static long extend(long state, long token) {
+    return Long.rotateLeft(state ^ token * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B185EBCA87L + 0x85EBCA77C2B2AE63L;
+  }
+
+  private static long finish(long state) {
+    state ^= state >>> 33;
+    state *= 0xFF51AFD7ED558CCDL;
+    return state ^ (state >>> 29);
   }
 
   /** How many elements repeat an earlier one, and their characters; the first copy is not counted. */
@@ -101,28 +125,28 @@ public final class GopherRepetition implements Tagger {
    * The most frequent n-gram's characters (words and the spaces joining them) times its count; {@code grams[i]}
    * is the hash of the n-gram starting at word i.
    */
-  static long topNGramChars(long[] grams, int[] lengths, int n) {
-    Map<Long, int[]> counts = new HashMap<>();
+  static long topNGramChars(long[] grams, int count, int[] lengths, int n, LongCounts counts) {
     long best = 0;
     int bestCount = 0;
-    for (int i = 0; i < grams.length; i++) {
-      int[] count = counts.computeIfAbsent(grams[i], k -> new int[1]);
-      count[0]++;
-      if (count[0] > bestCount) {
-        bestCount = count[0];
+    for (int i = 0; i < count; i++) {
+      int seen = counts.increment(grams[i]);
+      if (seen > bestCount) {
+        bestCount = seen;
         best = chars(lengths, i, n) + n - 1;
       }
     }
     return best * bestCount;
   }
 
-  /** Characters of n-grams seen before; after a repeat the scan jumps past it, so overlaps count once. */
-  static long duplicatedNGramChars(long[] grams, int[] lengths, int n) {
-    Set<Long> seen = new HashSet<>();
+  /**
+   * Characters of n-grams seen before; after a repeat the scan jumps past it, so overlaps count once. The
+   * arguments are as for {@link #topNGramChars}.
+   */
+  static long duplicatedNGramChars(long[] grams, int count, int[] lengths, int n, LongCounts seen) {
     long repeated = 0;
     int i = 0;
-    while (i < grams.length) {
-      if (seen.add(grams[i])) {
+    while (i < count) {
+      if (seen.increment(grams[i]) == 1) {
         i++;
       } else {
         repeated += chars(lengths, i, n);

@@ -62,12 +62,29 @@ public final class NGrams {
   /** The hashes of {@link #words}'s n-grams, in the same order. */
   public static long[] wordHashes(List<String> tokens, int n, ShortText shortText, long seed) {
     checkTokens(tokens, n, shortText);
+    return hashes(tokenHashes(tokens), n, shortText, seed);
+  }
+
+  /**
+   * The same as {@link #wordHashes(List, int, ShortText, long)} from the tokens' {@link #tokenHashes}, for a caller
+   * that takes n-grams of several lengths from one text and hashes its tokens once.
+   */
+  public static long[] wordHashes(long[] tokenHashes, int n, ShortText shortText, long seed) {
+    checkArguments("tokenHashes", tokenHashes, n, shortText);
+    return hashes(tokenHashes, n, shortText, seed);
+  }
+
+  /** Each token's 64-bit FNV-1a hash, the values word n-grams are mixed from. */
+  public static long[] tokenHashes(List<String> tokens) {
     long[] values = new long[tokens.size()];
     int i = 0;
     for (String token : tokens) {
+      if (token == null) {
+        throw new IllegalArgumentException("tokens must not contain null");
+      }
       values[i++] = fnv1a(token);
     }
-    return hashes(values, n, shortText, seed);
+    return values;
   }
 
   /** The hashes of {@link #chars}'s n-grams, in the same order. */

@@ -43,6 +43,15 @@ class NGramsTest {
   }
 
   @Test
+  void hashingTheTokensOnceGivesTheSameNGramHashes() {
+    long[] tokens = NGrams.tokenHashes(HAMLET);
+    for (int n = 1; n <= 7; n++) {
+      assertArrayEquals(NGrams.wordHashes(HAMLET, n, ShortText.WHOLE, 3),
+          NGrams.wordHashes(tokens, n, ShortText.WHOLE, 3));
+    }
+  }
+
+  @Test
   void equalNGramsHashEquallyWhereverTheyAre() {
     long[] hashes = NGrams.wordHashes(HAMLET, 2, ShortText.NONE, 7);
     assertEquals(hashes[0], hashes[4]);
@@ -85,7 +94,8 @@ class NGramsTest {
   void nBelowOneAndNullsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> NGrams.words(HAMLET, 0, ShortText.NONE));
     assertThrows(IllegalArgumentException.class, () -> NGrams.chars("abc", -1, ShortText.WHOLE));
-    assertThrows(IllegalArgumentException.class, () -> NGrams.wordHashes(null, 2, ShortText.NONE, 0));
+    assertThrows(IllegalArgumentException.class, () -> NGrams.wordHashes((List<String>) null, 2, ShortText.NONE, 0));
+    assertThrows(IllegalArgumentException.class, () -> NGrams.wordHashes((long[]) null, 2, ShortText.NONE, 0));
     assertThrows(IllegalArgumentException.class, () -> NGrams.charHashes("abc", 2, null, 0));
     assertThrows(IllegalArgumentException.class,
         () -> NGrams.wordHashes(Arrays.asList("a", null), 1, ShortText.NONE, 0));
