@@ -31,7 +31,12 @@ public record FilterConfig(
         + "matched against URLs; empty: none.")
     String urlWords,
     @Doc("A folder of bad-word lists in the LDNOOBW format, one file per language code; empty: none.")
-    String badWords) {
+    String badWords,
+    @Doc("Classifiers made by `corpus train-classifier`, by name; each adds its probability of the positive class "
+        + "as signals.<name>, for rules such as `signals.quality < 0.5`. Each has model (the folder), pareto_alpha "
+        + "(0: off; else GPT-3's stochastic keep with that shape, GPT-3 used 9: rule <name>_pareto rejects when "
+        + "signals.<name>_draw <= 1 - signals.<name>) and seed (of the per-document draws).")
+    Map<String, ClassifierConfig> classifiers) {
 
   /**
    * Chinese and Japanese words, as the splitter cuts them, have one or two characters: Gopher's minimum mean
@@ -39,7 +44,7 @@ public record FilterConfig(
    */
   public static final FilterConfig DEFAULTS = new FilterConfig(defaultRules(), Map.of(
       "zh", new LanguageRules(Map.of("gopher_below_avg_threshold", "")),
-      "ja", new LanguageRules(Map.of("gopher_below_avg_threshold", ""))), "", 20, "", List.of(), "", "");
+      "ja", new LanguageRules(Map.of("gopher_below_avg_threshold", ""))), "", 20, "", List.of(), "", "", Map.of());
 
   public FilterConfig {
     rules = Map.copyOf(rules);
@@ -51,6 +56,33 @@ public record FilterConfig(
     }
     Check.notNegative("samples_per_rule", samplesPerRule);
     urlBlocklistCategories = List.copyOf(urlBlocklistCategories);
+    classifiers = Map.copyOf(classifiers);
+    for (String name : classifiers.keySet()) {
+      if (!name.matches("[a-z][a-z0-9_]*")) {
+        throw new IllegalArgumentException("classifiers: a classifier name is lower_snake_case, got '" + name + "'");
+      }
+    }
+  }
+
+  /**
+   * One trained classifier. With {@code pareto_alpha} above 0, documents are also kept at random as GPT-3 kept
+   * them (Brown et al. 2020, appendix A): kept when a Pareto(alpha) draw exceeds 1 - score; the draw is seeded
+   * by doc_id, so each document gets the same one every run.
+   */
+  public record ClassifierConfig(
+      @Doc("The model folder written by `corpus train-classifier --out`.")
+      String model,
+      @Doc("0: off. Otherwise the shape of GPT-3's Pareto keep (GPT-3 used 9); rule <name>_pareto rejects a "
+          + "document when signals.<name>_draw is at most 1 - signals.<name>.")
+      double paretoAlpha,
+      @Doc("Seed of the per-document draws.")
+      long seed) {
+    public ClassifierConfig {
+      Check.notBlank("model", model);
+      if (!(paretoAlpha >= 0)) {
+        throw new IllegalArgumentException("pareto_alpha: must be 0 (off) or positive, got " + paretoAlpha);
+      }
+    }
   }
 
   /** Rules for one language; a rule named as a default one replaces it there. */

@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,6 +31,7 @@ import org.corpuskit.jobs.pipeline.PerTask;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.UsageException;
 
 /**
  * Stage {@code filter}: documents to documents with a {@code signals} column, and the rules that reject them.
@@ -78,6 +82,7 @@ public final class FilterStage implements Stage {
         .broadcast(ListFiles.load(config, conf));
     Dataset<Row> tagged = PerTask.map(documents, Tagging.SCHEMA, () -> Tagging.chain(stopWords, lists.value()),
         Tagging::tag);
+    tagged = classify(tagged, config);
     Column[] matches = ruleColumns(config);
     tagged = tagged
         .withColumn("failed_rules", filter(functions.array(matches), c -> c.isNotNull()))
@@ -96,6 +101,35 @@ public final class FilterStage implements Stage {
   }
 
   /**
+   * Adds each classifier's score as {@code signals.<name>}, and with Pareto keeping on, the document's seeded
+   * draw as {@code signals.<name>_draw}: {@code (1 - u)^(-1/alpha) - 1} for u uniform in [0, 1) from a hash of
+   * doc_id and the seed, the Lomax form of numpy's {@code pareto(alpha)} that GPT-3 drew.
+   */
+  static Dataset<Row> classify(Dataset<Row> tagged, FilterConfig config) {
+    for (Map.Entry<String, FilterConfig.ClassifierConfig> entry : new TreeMap<>(config.classifiers()).entrySet()) {
+      String name = entry.getKey();
+      FilterConfig.ClassifierConfig classifier = entry.getValue();
+      PipelineModel model;
+      try {
+        model = PipelineModel.load(classifier.model());
+      } catch (RuntimeException e) {
+        throw new UsageException("filter.classifiers." + name + ".model " + classifier.model()
+            + ": not a model written by corpus train-classifier (" + e.getMessage() + ")");
+      }
+      Dataset<Row> scored = TextClassifier.score(tagged, model, "classifier_score");
+      Column signals = col("signals").withField(name, col("classifier_score"));
+      if (classifier.paretoAlpha() > 0) {
+        Column u = pmod(xxhash64(col("doc_id"), lit(classifier.seed())), lit(1L << 53)).cast("double")
+            .divide(lit((double) (1L << 53)));
+        signals = signals.withField(name + "_draw",
+            functions.pow(lit(1.0).minus(u), lit(-1.0 / classifier.paretoAlpha())).minus(lit(1.0)));
+      }
+      tagged = scored.withColumn("signals", signals).drop("classifier_score");
+    }
+    return tagged;
+  }
+
+  /**
    * One column per rule: the rule's name when its predicate holds for the row, else null. A language's own
    * rule of the same name replaces the default for rows in that language; an empty predicate turns it off.
    * Rows where a tagger failed match {@code tagger_failed} and no other rule, since their signals may be partial.
@@ -103,6 +137,12 @@ public final class FilterStage implements Stage {
   static Column[] ruleColumns(FilterConfig config) {
     Map<String, Map<String, String>> byRule = new TreeMap<>();
     config.rules().forEach((name, sql) -> byRule.computeIfAbsent(name, n -> new HashMap<>()).put("", sql));
+    config.classifiers().forEach((name, classifier) -> {
+      if (classifier.paretoAlpha() > 0) {
+        byRule.computeIfAbsent(name + "_pareto", n -> new HashMap<>())
+            .putIfAbsent("", "signals." + name + "_draw <= 1 - signals." + name);
+      }
+    });
     config.languages().forEach((lang, rules) -> rules.rules().forEach((name, sql) ->
         byRule.computeIfAbsent(name, n -> new HashMap<>()).put(lang, sql)));
     Column failed = col("signals." + TAGGER_FAILED).notEqual(lit(""));
