@@ -1,7 +1,9 @@
 package org.corpuskit.filter;
 
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,7 +31,8 @@ public final class GopherQuality implements Tagger {
       Rule.below("gopher_below_alpha_threshold", "alpha_words_ratio", 0.8, SOURCE),
       Rule.below("gopher_few_stop_words", "stop_words", 2, SOURCE));
 
-  private final Set<String> stopWords;
+  /** Each stop word's index, so that the distinct ones seen are bits rather than a set of strings. */
+  private final Map<String, Integer> stopWords = new HashMap<>();
 
   /**
    * @param stopWords the stop words of the documents' language, lower case; empty when the language has no
@@ -39,7 +42,9 @@ public final class GopherQuality implements Tagger {
     if (stopWords == null) {
       throw new IllegalArgumentException("stop words must not be null");
     }
-    this.stopWords = Set.copyOf(stopWords);
+    for (String word : stopWords) {
+      this.stopWords.putIfAbsent(word, this.stopWords.size());
+    }
   }
 
   @Override
@@ -67,16 +72,19 @@ public final class GopherQuality implements Tagger {
     int n = words.size();
     long length = 0;
     int alpha = 0;
-    Set<String> stopsSeen = new HashSet<>();
+    BitSet stopsSeen = new BitSet(stopWords.size());
     for (String word : words) {
       length += word.codePointCount(0, word.length());
       if (hasLetter(word)) {
         alpha++;
       }
     }
-    for (String lower : doc.lowerWords()) {
-      if (stopWords.contains(lower)) {
-        stopsSeen.add(lower);
+    if (!stopWords.isEmpty()) {
+      for (String lower : doc.lowerWords()) {
+        Integer index = stopWords.get(lower);
+        if (index != null) {
+          stopsSeen.set(index);
+        }
       }
     }
     String text = doc.text();
@@ -100,7 +108,7 @@ public final class GopherQuality implements Tagger {
         .set("bullet_lines_ratio", lines == 0 ? 0.0 : (double) bullets / lines)
         .set("ellipsis_lines_ratio", lines == 0 ? 0.0 : (double) endEllipsis / lines)
         .set("alpha_words_ratio", n == 0 ? 0.0 : (double) alpha / n)
-        .set("stop_words", stopWords.isEmpty() ? null : stopsSeen.size());
+        .set("stop_words", stopWords.isEmpty() ? null : stopsSeen.cardinality());
   }
 
   private static boolean hasLetter(String word) {
