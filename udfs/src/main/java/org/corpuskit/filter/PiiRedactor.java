@@ -186,11 +186,7 @@ public final class PiiRedactor implements TextEditor {
       while (m.find()) {
         int start = window[0] + m.start();
         int end = window[0] + m.end();
-        String candidate = m.group();
-        boolean valid = type == Type.PHONE
-            ? phone(candidate, text.substring(Math.max(0, start - CUE_WINDOW), start).toLowerCase(Locale.ROOT))
-            : valid(type, candidate);
-        if (valid && free(found, start, end)) {
+        if (valid(type, m.group(), text, start) && free(found, start, end)) {
           found.put(start, new Span(type, start, end));
         }
       }
@@ -204,14 +200,16 @@ public final class PiiRedactor implements TextEditor {
     return (before == null || before.getValue().end() <= start) && (after == null || after.getKey() >= end);
   }
 
-  static boolean valid(Type type, String candidate) {
+  /** Whether {@code candidate}, found at {@code start} of {@code text}, passes its type's checks. */
+  private static boolean valid(Type type, String candidate, String text, int start) {
     return switch (type) {
       case EMAIL -> true;
       case IBAN -> ibanChecksum(candidate.replace(" ", ""));
       case CREDIT_CARD -> luhn(candidate.replaceAll("[ -]", ""));
       case SSN -> ssn(candidate);
       case IP -> publicAddress(candidate);
-      case PHONE -> phone(candidate, "");
+      case PHONE -> phone(candidate,
+          text.substring(Math.max(0, start - CUE_WINDOW), start).toLowerCase(Locale.ROOT));
     };
   }
 
