@@ -82,7 +82,7 @@ public final class NGrams {
       if (token == null) {
         throw new IllegalArgumentException("tokens must not contain null");
       }
-      values[i++] = fnv1a(token);
+      values[i++] = tokenHash(token);
     }
     return values;
   }
@@ -134,12 +134,21 @@ public final class NGrams {
     return h ^ (h >>> 32);
   }
 
-  private static long fnv1a(String token) {
-    long h = FNV_OFFSET;
+  /** A token's 64-bit FNV-1a hash over its UTF-16 code units: one value of {@link #tokenHashes}. */
+  public static long tokenHash(CharSequence token) {
+    long h = TOKEN_HASH_START;
     for (int i = 0; i < token.length(); i++) {
-      h = (h ^ token.charAt(i)) * FNV_PRIME;
+      h = tokenHash(h, token.charAt(i));
     }
     return h;
+  }
+
+  /** The hash of an empty token, which {@link #tokenHash(long, char)} extends a character at a time. */
+  public static final long TOKEN_HASH_START = FNV_OFFSET;
+
+  /** {@code hash}, the token hash of some text, extended by one character: for hashing without a string. */
+  public static long tokenHash(long hash, char c) {
+    return (hash ^ c) * FNV_PRIME;
   }
 
   private static void checkTokens(List<String> tokens, int n, ShortText shortText) {
