@@ -2,6 +2,7 @@ package org.corpuskit.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.ConfigLoader;
 import org.corpuskit.jobs.config.InputConfig;
@@ -33,6 +34,16 @@ public final class TestRuns {
     WorkDir workDir = WorkDir.open(out, config.input().paths(), false, spark.sparkContext().hadoopConfiguration());
     Lineage lineage = new Lineage(workDir, spark, config, inputs, "test");
     return pipeline.run(new Pipeline.Run(spark, config, inputs, workDir, range, "test"), lineage::stages);
+  }
+
+  /** Runs {@code pipeline} on datasets made elsewhere, by {@code stage/dataset}, as {@code corpus dedup} does. */
+  public static List<StageRun> runOn(SparkSession spark, Pipeline pipeline, PipelineConfig config, String out,
+      Map<String, String> external) {
+    InputFiles inputs = Inputs.resolve(config.input().paths(), config.input().ccBase(), config.input().maxFiles(),
+        spark.sparkContext().hadoopConfiguration());
+    WorkDir workDir = WorkDir.open(out, config.input().paths(), false, spark.sparkContext().hadoopConfiguration());
+    return pipeline.run(new Pipeline.Run(spark, config, inputs, workDir, Pipeline.Range.ALL, "test", external),
+        stages -> { });
   }
 
   public static List<StageRun> run(SparkSession spark, Pipeline pipeline, PipelineConfig config, String out) {

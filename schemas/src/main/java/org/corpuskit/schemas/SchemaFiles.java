@@ -14,7 +14,8 @@ import java.util.List;
 public final class SchemaFiles {
   /** Names of the datasets, each with {@code schemas/<name>.json} on the class path. */
   public static final List<String> NAMES =
-      List.of("documents", "errors", "rejected", "file_summaries", "warc_records", "signals");
+      List.of("documents", "errors", "rejected", "file_summaries", "warc_records", "signals", "dedup_index",
+          "clusters", "cluster_sizes");
 
   private SchemaFiles() {}
 

@@ -1,5 +1,6 @@
 package org.corpuskit.dedup;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -27,6 +28,23 @@ public final class ShingleSet {
       }
     }
     return Arrays.copyOf(folded, distinct);
+  }
+
+  /** A set as bytes, four big-endian bytes per value, for a binary column that Spark passes without boxing. */
+  public static byte[] pack(int[] set) {
+    ByteBuffer bytes = ByteBuffer.allocate(set.length * 4);
+    bytes.asIntBuffer().put(set);
+    return bytes.array();
+  }
+
+  /** The set {@link #pack} packed. */
+  public static int[] unpack(byte[] packed) {
+    if (packed.length % 4 != 0) {
+      throw new IllegalArgumentException("a packed shingle set has 4 bytes per value, got " + packed.length);
+    }
+    int[] set = new int[packed.length / 4];
+    ByteBuffer.wrap(packed).asIntBuffer().get(set);
+    return set;
   }
 
   /** |x ∩ y| / |x ∪ y| of two sets made by {@link #of}; 1 when both are empty. */

@@ -17,7 +17,7 @@ import java.util.UUID;
  * Writes the embedded default sample: a synthetic crawl, the same bytes on every run, made to exercise every
  * stage of the pipeline. It holds {@link #PAGES} HTML pages in eight languages and four scripts, laid out in
  * three boilerplate-heavy templates (navigation, cookie banners, sidebars, related links, comments, footers);
- * exact and near duplicates; spam and adult-looking hosts; pages with e-mail addresses, phone numbers and IP
+ * exact and near duplicates; a few pages captured twice; spam and adult-looking hosts; pages with e-mail addresses, phone numbers and IP
  * addresses; pages quoting items of {@code benchmark.jsonl}, written beside the archive; and, at the end, a few
  * records that are broken on purpose (malformed HTTP, a wrong Content-Length, bytes that are no record, a
  * truncated gzip member) next to ordinary non-pages (a 404, an image, a revisit, a request).
@@ -30,7 +30,11 @@ public final class SampleCrawl {
   public static final String WARC_NAME = "CC-MAIN-2024-22-sample-00000.warc.gz";
   public static final String BENCHMARK_NAME = "benchmark.jsonl";
 
+  /** Pages fetched a second time, two days later, with a line added: the sample's URL duplicates. */
+  public static final int RECAPTURES = 5;
+
   private static final long SEED = 20240522L;
+  private static final int RECAPTURE_OFFSET = 200_000;
   private static final Instant START = Instant.parse("2024-05-22T08:00:00Z");
   private static final String[] LANGS = {"en", "de", "fr", "es", "ru", "zh", "ar", "ja"};
   private static final String[] SITES = {
@@ -55,7 +59,7 @@ public final class SampleCrawl {
     Path warc = dir.resolve(WARC_NAME);
     writeIfChanged(warc, warcBytes());
     // Among the special records, the one after the garbage bytes is a page too.
-    return new Written(warc, benchmark, PAGES + 1);
+    return new Written(warc, benchmark, PAGES + RECAPTURES + 1);
   }
 
   private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
@@ -72,6 +76,11 @@ public final class SampleCrawl {
       for (int i = 0; i < PAGES; i++) {
         String url = url(i);
         out.write(member(response(i, url, html(i, url, bodies.get(i)), "text/html; charset=UTF-8", 200)));
+        if (recaptured(i)) {
+          String updated = bodies.get(i) + "\n\nUpdated two days later: the opening hours above were corrected.";
+          out.write(member(response(i + RECAPTURE_OFFSET, url, html(i, url, updated), "text/html; charset=UTF-8",
+              200)));
+        }
         if (i % 50 == 0) {
           out.write(member(request(i, url)));
         }
@@ -121,6 +130,27 @@ public final class SampleCrawl {
    */
   static boolean ordinary(int i) {
     return !exactDuplicate(i) && !nearDuplicate(i) && i % 40 != 3 && i % 13 != 4 && i % 37 != 5;
+  }
+
+  /** Whether page {@code i} is fetched again later under the same URL. */
+  static boolean recaptured(int i) {
+    return i % 100 == 60;
+  }
+
+  /**
+   * The planted near and exact duplicates: pairs {@code {copy, original}} of page numbers, the copy's body the
+   * original's, or the original's with one sentence changed. A page's number is in its URL.
+   */
+  public static List<int[]> plantedDuplicates() {
+    List<int[]> pairs = new ArrayList<>();
+    for (int i = 0; i < PAGES; i++) {
+      if (exactDuplicate(i)) {
+        pairs.add(new int[] {i, i - 16});
+      } else if (nearDuplicate(i)) {
+        pairs.add(new int[] {i, i - 8});
+      }
+    }
+    return pairs;
   }
 
   private static boolean exactDuplicate(int i) {

@@ -25,4 +25,11 @@ class ShingleSetTest {
     assertArrayEquals(new int[] {-1, 1}, set);
     assertEquals(1.0 / 3, ShingleSet.jaccard(set, new int[] {-1, 7}));
   }
+
+  @Test
+  void aPackedSetUnpacksToItself() {
+    int[] set = ShingleSet.of(new long[] {-5, 0, 1L << 40, 77});
+    assertArrayEquals(set, ShingleSet.unpack(ShingleSet.pack(set)));
+    assertEquals(16, ShingleSet.pack(set).length);
+  }
 }

@@ -12,13 +12,15 @@ public record PipelineConfig(
     @Doc("Stage extract: archive records to documents with their main text.")
     ExtractConfig extract,
     @Doc("Stage filter: quality and safety signals per document, and the rules that reject on them.")
-    FilterConfig filter) {
+    FilterConfig filter,
+    @Doc("Stage dedup: URL, exact and near-duplicate removal across the whole corpus, and against earlier releases.")
+    DedupConfig dedup) {
 
   public static final PipelineConfig DEFAULTS = new PipelineConfig(SparkSettings.DEFAULTS, InputConfig.DEFAULTS,
-      ExtractConfig.DEFAULTS, FilterConfig.DEFAULTS);
+      ExtractConfig.DEFAULTS, FilterConfig.DEFAULTS, DedupConfig.DEFAULTS);
 
   /** This configuration reading {@code other} instead of its own input. */
   public PipelineConfig withInput(InputConfig other) {
-    return new PipelineConfig(spark, other, extract, filter);
+    return new PipelineConfig(spark, other, extract, filter, dedup);
   }
 }

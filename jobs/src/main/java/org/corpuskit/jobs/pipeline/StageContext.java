@@ -71,6 +71,14 @@ public final class StageContext {
     spark.sparkContext().setJobDescription(null);
   }
 
+  /** Where one of the stage's datasets is written, for a file kept beside its data. */
+  public String datasetPath(String dataset) {
+    if (!stage.writes().contains(dataset)) {
+      throw new IllegalArgumentException(stage.name() + " writes " + dataset + " without declaring it");
+    }
+    return workDir.path(stage.name(), dataset);
+  }
+
   /** A dataset this stage has written, read back: counts are taken from it, not from the plan that made it. */
   public Dataset<Row> written(String dataset) {
     spark.sparkContext().setJobDescription(stage.name() + ": count " + dataset);

@@ -80,20 +80,20 @@ class CorpusCliTest {
     Result result = corpus("run", "--out", out.toString());
     assertEquals(0, result.exitCode(), result.out() + result.err());
     assertTrue(result.out().contains("No --input: running on the embedded sample"), result.out());
-    assertTrue(result.out().matches("(?s).*\\nextract +ran +539 +521 +15 +3 .*"), result.out());
+    assertTrue(result.out().matches("(?s).*\\nextract +ran +544 +526 +15 +3 .*"), result.out());
     JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertEquals("succeeded", run.get("status").asText());
     assertEquals(spark.version(), run.get("spark_version").asText());
     assertEquals(512, run.get("config").get("extract").get("max_depth").asInt());
     assertTrue(run.get("inputs").get("files").get(0).get("size").asLong() > 0);
-    assertEquals(539, run.get("stages").get(0).get("counts").get("in").asLong());
+    assertEquals(544, run.get("stages").get(0).get("counts").get("in").asLong());
     JsonNode stats = new ObjectMapper().readTree(out.resolve("stats.json").toFile());
-    assertEquals(521, stats.get("stages").get(0).get("out").asLong());
+    assertEquals(526, stats.get("stages").get(0).get("out").asLong());
     assertTrue(spark.read().parquet(out.resolve("extract/documents").toString()).count() >= SampleCrawl.PAGES);
 
     Result again = corpus("run", "--out", out.toString());
     assertEquals(0, again.exitCode(), again.out() + again.err());
-    assertTrue(again.out().matches("(?s).*\\nextract +reused +539 +521 .*"), again.out());
+    assertTrue(again.out().matches("(?s).*\\nextract +reused +544 +526 .*"), again.out());
   }
 
   @Test
@@ -103,10 +103,10 @@ class CorpusCliTest {
     String documents = dir.resolve("a/extract/documents").toString();
     Result first = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
     assertEquals(0, first.exitCode(), first.err());
-    assertTrue(first.out().matches("(?s).*\\nfilter +ran +521 .*"), first.out());
+    assertTrue(first.out().matches("(?s).*\\nfilter +ran +526 .*"), first.out());
     assertTrue(Files.exists(dir.resolve("b/filter/_COMPLETE.json")));
     Result again = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
-    assertTrue(again.out().matches("(?s).*\\nfilter +reused +521 .*"), again.out());
+    assertTrue(again.out().matches("(?s).*\\nfilter +reused +526 .*"), again.out());
   }
 
   @Test

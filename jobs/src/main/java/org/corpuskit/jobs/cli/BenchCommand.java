@@ -1,0 +1,127 @@
+package org.corpuskit.jobs.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.config.InputConfig;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.Inputs;
+import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.StageRun;
+import org.corpuskit.jobs.pipeline.WorkDir;
+import org.corpuskit.jobs.stages.dedup.DedupBench;
+import org.corpuskit.jobs.stages.dedup.DedupStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Stage benchmarks on generated data.",
+    subcommands = {BenchCommand.Dedup.class})
+final class BenchCommand {
+  @Command(name = "dedup", mixinStandardHelpOptions = true,
+      description = "The dedup stage end to end on generated documents with planted near copies; with --mllib, "
+          + "also Spark MLlib's MinHashLSH self-join and the stage on another generated set of that size, in the "
+          + "same session.")
+  static final class Dedup implements Callable<Integer> {
+    @Option(names = "--documents", defaultValue = "1000000", description = "Documents to generate.")
+    long documents;
+
+    @Option(names = "--chars", defaultValue = "2000", description = "Characters per document.")
+    int chars;
+
+    @Option(names = "--copy-share", defaultValue = "0.2", description = "Share of the documents that are near "
+        + "copies of others (1% of words replaced).")
+    double copyShare;
+
+    @Option(names = "--mllib", defaultValue = "0", paramLabel = "N",
+        description = "Documents of the comparison with MLlib; 0: none.")
+    long mllib;
+
+    @Option(names = "--mllib-tables", defaultValue = "5", description = "MLlib's numHashTables.")
+    int tables;
+
+    @Option(names = "--work", required = true, paramLabel = "DIR", description = "Folder for data and output.")
+    String work;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() {
+      PipelineConfig pipeline = config.load(List.of());
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = PipelineLauncher.session(pipeline);
+      try {
+        if (documents > 0) {
+          stage(spark, pipeline, documents, "stage");
+        }
+        if (mllib > 0) {
+          double ours = stage(spark, pipeline, mllib, "mllib-ours");
+          Dataset<Row> docs = spark.read().parquet(work + "/mllib-ours-input");
+          long start = System.nanoTime();
+          Dataset<Row> found = DedupBench.mllib(docs, pipeline.dedup(), tables, pipeline.dedup().verifyThreshold())
+              .persist();
+          long pairs = found.count();
+          double seconds = (System.nanoTime() - start) / 1e9;
+          Dataset<Row> planted = planted(docs);
+          long hit = planted.join(found, new String[] {"x", "y"}).count();
+          System.out.printf(Locale.ROOT, "mllib MinHashLSH (%d tables) approxSimilarityJoin on %d documents: "
+              + "%.1f s, %d pairs, recall of planted pairs %.4f (%d of %d)%nours / mllib time: %.1f× faster%n",
+              tables, mllib, seconds, pairs, (double) hit / planted.count(), hit, planted.count(), seconds / ours);
+          found.unpersist();
+        }
+        return 0;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
+      }
+    }
+
+    /** Generates and writes {@code n} documents (untimed), then times the dedup stage on them. */
+    private double stage(SparkSession spark, PipelineConfig pipeline, long n, String name) {
+      String input = work + "/" + name + "-input";
+      long start = System.nanoTime();
+      DedupBench.documents(spark, n, chars, copyShare).write().mode(SaveMode.Overwrite).parquet(input);
+      System.out.printf(Locale.ROOT, "%s: generated %d documents of %d characters in %.1f s%n", name, n, chars,
+          (System.nanoTime() - start) / 1e9);
+      InputConfig defaults = pipeline.input();
+      PipelineConfig config = pipeline.withInput(new InputConfig(List.of(input), defaults.crawl(), defaults.crawlKind(),
+          defaults.ccBase(), 0));
+      String out = work + "/" + name;
+      WorkDir workDir = WorkDir.open(out, List.of(input), true, spark.sparkContext().hadoopConfiguration());
+      Pipeline dedup = new Pipeline(List.of(new DedupStage()), Set.of(DedupStage.READS));
+      List<StageRun> runs = dedup.run(new Pipeline.Run(spark, config, Inputs.resolve(List.of(input), "", 0,
+          spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(DedupStage.NAME, null),
+          "bench", Map.of(DedupStage.READS, input)), stages -> { });
+      double seconds = runs.get(0).marker().seconds();
+      Dataset<Row> docs = spark.read().parquet(input);
+      Dataset<Row> kept = spark.read().parquet(out + "/dedup/documents").select("doc_id");
+      Dataset<Row> planted = planted(docs);
+      long missed = planted.join(kept.withColumnRenamed("doc_id", "x"), "x")
+          .join(kept.withColumnRenamed("doc_id", "y"), "y").count();
+      int cores = spark.sparkContext().defaultParallelism();
+      System.out.printf(Locale.ROOT, "%s: dedup stage on %d documents: %.1f s, %.0f documents/s, %.0f per core "
+          + "(%d cores); %s; planted pairs both kept: %d of %d (recall %.4f)%n", name, n, seconds, n / seconds,
+          n / seconds / cores, cores, runs.get(0).marker().counts().rejected(), missed, planted.count(),
+          1 - (double) missed / planted.count());
+      return seconds;
+    }
+
+    private static Dataset<Row> planted(Dataset<Row> docs) {
+      return docs.filter(col("planted_original").isNotNull())
+          .select(least(col("doc_id"), col("planted_original")).as("x"),
+              greatest(col("doc_id"), col("planted_original")).as("y"));
+    }
+  }
+}

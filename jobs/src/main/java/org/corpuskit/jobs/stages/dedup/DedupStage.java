@@ -1,0 +1,223 @@
+package org.corpuskit.jobs.stages.dedup;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.corpuskit.jobs.config.DedupConfig;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.Schemas;
+import org.corpuskit.jobs.pipeline.PerTask;
+import org.corpuskit.jobs.pipeline.Stage;
+import org.corpuskit.jobs.pipeline.StageContext;
+import org.corpuskit.jobs.pipeline.StageCounts;
+
+/**
+ * Stage {@code dedup}: documents to documents without duplicates, in the order URL, lines, exact, near.
+ *
+ * <ol>
+ *   <li>URL: of the captures of one URL, the latest is kept ({@code url_duplicate}).
+ *   <li>Lines (off by default): normalised lines found in at least {@code line_min_docs} documents are removed
+ *       from all; a document left without text is rejected ({@code no_lines_left}).
+ *   <li>Exact: of the documents with one normalised text, the best-ranked is kept ({@code exact_duplicate}).
+ *   <li>Near: MinHash-LSH candidates (each bucket linked as a star to its best-ranked member), verified by exact
+ *       Jaccard, clustered by {@link Components}; the best-ranked document of each cluster is kept
+ *       ({@code fuzzy_duplicate}).
+ * </ol>
+ *
+ * <p>Rank: the quality signal, highest first, when the input has it; then the earliest crawl; then the smallest
+ * doc_id. Documents are numbered in rank order, so a bucket's star centre and a cluster's root, both its
+ * smallest number, are its best-ranked document, and the outcome does not depend on partitioning. With
+ * {@code against}, the documents of earlier releases' indexes come first: a document duplicating one of theirs
+ * is removed, and they are never written.
+ *
+ * <p>Writes {@code documents} (kept), {@code rejected} (with {@code reason} and {@code duplicate_of}, the doc_id
+ * kept in its stead), {@code clusters} (every document of a group of two or more, by method),
+ * {@code cluster_sizes} (a histogram), and {@code index} (this release's kept documents' keys, for
+ * {@code against} in later runs).
+ */
+public final class DedupStage implements Stage {
+  public static final String NAME = "dedup";
+  private static final String LOGIC_VERSION = "dedup-1";
+  /** The dataset it reads. */
+  public static final String READS = "filter/documents";
+
+  static final String URL_DUPLICATE = "url_duplicate";
+  static final String EXACT_DUPLICATE = "exact_duplicate";
+  static final String FUZZY_DUPLICATE = "fuzzy_duplicate";
+
+  private final String reads;
+
+  /** The stage of {@code corpus run}, reading the filter stage's documents. */
+  public DedupStage() {
+    this(READS);
+  }
+
+  /** A dedup stage reading {@code reads}, such as {@code extract/documents} when filter is left out. */
+  public DedupStage(String reads) {
+    this.reads = reads;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> reads() {
+    return List.of(reads);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of("documents", "rejected", "clusters", "cluster_sizes", "index", "removed_lines");
+  }
+
+  @Override
+  public List<Object> settings(PipelineConfig config) {
+    return List.of(config.dedup(), LOGIC_VERSION);
+  }
+
+  @Override
+  public StageCounts run(StageContext context) {
+    DedupConfig config = context.config().dedup();
+    Dataset<Row> documents = context.read(reads);
+    Schemas.require(NAME, documents, Schemas.DOCUMENTS);
+    Dataset<Row> earlier = DedupIndex.read(context.spark(), config.against());
+    List<Dataset<Row>> decisions = new ArrayList<>();
+    Dataset<Row> docs = documents;
+    Dataset<Row> removedLines = context.spark().createDataFrame(List.of(), LineDedup.REMOVED);
+    if (config.lineMinDocs() > 0) {
+      LineDedup.Result lines = LineDedup.apply(docs, config.lineMinDocs());
+      docs = lines.edited().persist(StorageLevel.MEMORY_AND_DISK());
+      decisions.add(lines.emptied());
+      removedLines = lines.removed();
+    }
+    context.write(removedLines.coalesce(1), "removed_lines");
+    Dataset<Row> keys = keys(docs, config).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> live = decisions.isEmpty() ? keys : keys.join(decisions.get(0).select("doc_id"), "doc_id", "left_anti");
+      if (config.url()) {
+        Dataset<Row> latest = live.filter(col("url").isNotNull()).groupBy("url")
+            .agg(max(struct(col("fetch_time"), col("doc_id"))).getField("doc_id").as("duplicate_of"));
+        Dataset<Row> rejected = live.join(latest, "url").filter(col("doc_id").notEqual(col("duplicate_of")));
+        decisions.add(decision(rejected, URL_DUPLICATE));
+        live = live.join(rejected.select("doc_id"), "doc_id", "left_anti");
+      }
+      if (config.exact()) {
+        Dataset<Row> rejected = exact(live, earlier);
+        decisions.add(decision(rejected, EXACT_DUPLICATE));
+        live = live.join(rejected.select("doc_id"), "doc_id", "left_anti");
+      }
+      if (config.fuzzy()) {
+        Fuzzy.Result fuzzy = Fuzzy.apply(live, earlier, config);
+        decisions.add(decision(fuzzy.rejected(), FUZZY_DUPLICATE));
+        live = live.join(fuzzy.rejected().select("doc_id"), "doc_id", "left_anti");
+      }
+      Dataset<Row> decided = decisions.stream().reduce(Dataset::unionByName).orElse(null);
+      write(context, docs, decided);
+      context.write(Clusters.of(context.written("rejected")), "clusters");
+      context.write(Clusters.sizes(context.written("clusters")).coalesce(1), "cluster_sizes");
+      DedupIndex.write(context, live.select(DedupIndex.COLUMNS), config.against());
+    } finally {
+      keys.unpersist();
+      docs.unpersist();
+    }
+    return counts(context, documents);
+  }
+
+  /**
+   * Each document's doc_id, url, fetch_time and rank, with its {@link Signatures}: the one pass over the text
+   * before the shuffles, which then move only these.
+   */
+  private static Dataset<Row> keys(Dataset<Row> docs, DedupConfig config) {
+    Dataset<Row> light = docs.select(col("doc_id"), col("url"), col("fetch_time"), col("crawl"),
+        rank(docs, config.qualitySignal()).as("rank"), col("text"), lang(docs));
+    StructType passed = light.drop("text", "lang").schema();
+    return PerTask.map(light, Signatures.schema(passed), () -> new Signatures(config), Signatures::keys);
+  }
+
+  /**
+   * The order in which copies are preferred, as a struct that sorts best first: the negated quality signal
+   * (missing last), the crawl (missing last), the doc_id.
+   */
+  static Column rank(Dataset<Row> docs, String qualitySignal) {
+    List<Column> parts = new ArrayList<>();
+    if (!qualitySignal.isEmpty() && hasSignal(docs.schema(), qualitySignal)) {
+      parts.add(coalesce(col("signals." + qualitySignal).cast("double").multiply(-1), lit(Double.MAX_VALUE))
+          .as("quality"));
+    }
+    parts.add(coalesce(col("crawl"), lit("\uffff")).as("crawl"));
+    parts.add(col("doc_id"));
+    return struct(parts.toArray(Column[]::new));
+  }
+
+  private static boolean hasSignal(StructType schema, String signal) {
+    if (!List.of(schema.fieldNames()).contains("signals")
+        || !(schema.apply("signals").dataType() instanceof StructType signals)) {
+      return false;
+    }
+    return List.of(signals.fieldNames()).contains(signal);
+  }
+
+  /** The detected language from the filter's signals, else none: it picks the word splitter's rules. */
+  private static Column lang(Dataset<Row> docs) {
+    return (hasSignal(docs.schema(), "lang") ? col("signals.lang") : lit("")).as("lang");
+  }
+
+  /**
+   * Documents whose exact key another better-ranked document has, or a document of an earlier release: rows
+   * with the document's columns and {@code duplicate_of}.
+   */
+  private static Dataset<Row> exact(Dataset<Row> live, Dataset<Row> earlier) {
+    Dataset<Row> best = live.groupBy("exact_key").agg(min(col("rank")).getField("doc_id").as("duplicate_of"));
+    Dataset<Row> rejected = live.join(best, "exact_key").filter(col("doc_id").notEqual(col("duplicate_of")));
+    if (earlier == null) {
+      return rejected;
+    }
+    Dataset<Row> old = earlier.groupBy("exact_key").agg(min("doc_id").as("earlier_doc"));
+    Dataset<Row> againstEarlier = live.join(old, "exact_key").withColumn("duplicate_of", col("earlier_doc"))
+        .drop("earlier_doc");
+    return againstEarlier.unionByName(rejected.join(againstEarlier.select("doc_id"), "doc_id", "left_anti"));
+  }
+
+  private static Dataset<Row> decision(Dataset<Row> rejected, String reason) {
+    return rejected.select(col("doc_id"), lit(reason).as("reason"), col("duplicate_of"));
+  }
+
+  /** Splits the documents by the decisions: kept ones to documents, the others to rejected. */
+  private static void write(StageContext context, Dataset<Row> docs, Dataset<Row> decided) {
+    Dataset<Row> joined = decided == null
+        ? docs.withColumn("reason", lit(null).cast("string")).withColumn("duplicate_of", lit(null).cast("string"))
+        : docs.join(decided.dropDuplicates("doc_id"), "doc_id", "left");
+    joined = joined.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      context.write(joined.filter(col("reason").isNull()).drop("reason", "duplicate_of"), "documents");
+      context.write(joined.filter(col("reason").isNotNull()), "rejected");
+    } finally {
+      joined.unpersist();
+    }
+  }
+
+  private static StageCounts counts(StageContext context, Dataset<Row> input) {
+    Row in = input.selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
+    Row out = context.written("documents").selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
+    Map<String, Long> rejected = new HashMap<>();
+    context.written("rejected").groupBy("reason").agg(count(lit(1))).collectAsList()
+        .forEach(r -> rejected.put(r.getString(0), r.getLong(1)));
+    return new StageCounts(in.getLong(0), out.getLong(0), rejected, Map.of(), in.getLong(1), out.getLong(1));
+  }
+}
