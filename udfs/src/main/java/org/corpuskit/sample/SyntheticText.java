@@ -49,7 +49,7 @@ public final class SyntheticText {
     if (chars < 1) {
       throw new IllegalArgumentException("chars must be at least 1, got " + chars);
     }
-    SplittableRandom random = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
+    SplittableRandom random = new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + index));
     StringBuilder text = new StringBuilder(chars + 200);
     while (text.length() < chars) {
       if (text.length() > 0) {
@@ -72,6 +72,16 @@ public final class SyntheticText {
       text.setLength(text.length() - 1);
     }
     return text.toString();
+  }
+
+  /**
+   * Spreads related seeds apart. SplittableRandom steps its state by a fixed gamma, so two documents seeded
+   * {@code s} and {@code s + k·gamma} would share all but k draws: seeds made from an index must be mixed.
+   */
+  private static long mix(long h) {
+    h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+    h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
   }
 
   /** One word, drawn by its Zipf frequency. */

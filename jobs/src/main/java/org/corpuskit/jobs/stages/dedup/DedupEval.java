@@ -132,7 +132,7 @@ public final class DedupEval {
       String text = row.getString(row.fieldIndex("text"));
       String family = row.getString(row.fieldIndex("family"));
       Mutations mutations = new Mutations(seed);
-      SplittableRandom random = new SplittableRandom(seed ^ family.hashCode());
+      SplittableRandom random = new SplittableRandom(seed ^ Long.parseUnsignedLong(family.substring(0, 16), 16));
       List<Row> out = new ArrayList<>();
       out.add(RowFactory.create(family + "-0", family, text));
       int copy = 1;

@@ -109,7 +109,8 @@ public final class DedupStage implements Stage {
     context.write(removedLines.coalesce(1), "removed_lines");
     Dataset<Row> keys = keys(docs, config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> live = decisions.isEmpty() ? keys : keys.join(decisions.get(0).select("doc_id"), "doc_id", "left_anti");
+      Dataset<Row> live = decisions.isEmpty() ? keys
+          : keys.join(decisions.get(0).select("doc_id"), "doc_id", "left_anti");
       if (config.url()) {
         Dataset<Row> latest = live.filter(col("url").isNotNull()).groupBy("url")
             .agg(max(struct(col("fetch_time"), col("doc_id"))).getField("doc_id").as("duplicate_of"));

@@ -16,7 +16,8 @@ import org.corpuskit.jobs.config.DedupConfig;
 /**
  * What the dedup stage computes from a document's text, once, in one pass: its exact key, its LSH band keys and
  * its shingle set. A text without a word has no band keys and no shingles (null): nothing is near it, and it
- * is left to exact dedup. Shingle sets are packed ({@link ShingleSet#pack}), and only kept to verify pairs. Not thread-safe; one per task.
+ * is left to exact dedup. Shingle sets are packed ({@link ShingleSet#pack}), and kept only to verify pairs.
+ * Not thread-safe; one per task.
  */
 final class Signatures {
   /** The keys, after the columns passed through. */

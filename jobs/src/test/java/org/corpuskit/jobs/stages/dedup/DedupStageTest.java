@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -138,6 +139,33 @@ class DedupStageTest {
     assertEquals(copies - 1, decisions.filter("reason = 'fuzzy_duplicate'").count());
     Row sizes = spark.read().parquet(dir.resolve("skew/dedup/cluster_sizes").toString()).filter("method = 'fuzzy'").first();
     assertEquals(copies, sizes.getLong(sizes.fieldIndex("cluster_size")));
+  }
+
+  @Test
+  void aNewBatchIsDeduplicatedAgainstTheIndexOfAnEarlierRelease() throws IOException {
+    String firstIndex = out + "/dedup/index";
+    Dataset<Row> kept = spark.read().parquet(out + "/dedup/documents");
+    // The new batch: ten kept documents crawled again under new URLs, first word changed, and ten new ones.
+    Dataset<Row> again = kept.orderBy("doc_id").limit(10)
+        .withColumn("doc_id", expr("sha2(concat('again-', doc_id), 256)"))
+        .withColumn("url", expr("concat(url, '?again')"))
+        .withColumn("text", expr("regexp_replace(text, '^(\\S+)', 'Reworded')"));
+    Dataset<Row> fresh = kept.orderBy("doc_id").limit(10)
+        .withColumn("doc_id", expr("sha2(concat('new-', doc_id), 256)"))
+        .withColumn("url", expr("concat(url, '?new')"))
+        .withColumn("text", expr("concat_ws(' ', transform(sequence(1, 80), i -> sha2(concat(doc_id, i), 256)))"));
+    Dataset<Row> batch = again.unionByName(fresh);
+    String input = dir.resolve("batch-2-input").toString();
+    batch.write().parquet(input);
+    TestRuns.runOn(spark, new Pipeline(List.of(new DedupStage()), Set.of(DedupStage.READS)),
+        TestRuns.config(List.of(input), "dedup.against=[\"" + firstIndex + "\"]"), dir.resolve("batch-2").toString(),
+        Map.of(DedupStage.READS, input));
+    Dataset<Row> rejected = spark.read().parquet(dir.resolve("batch-2/dedup/rejected").toString());
+    assertEquals(10, rejected.count(), "the ten copies of the first release are removed, the ten new kept");
+    assertEquals(10, rejected.join(kept.select(expr("doc_id as duplicate_of")), "duplicate_of").count(),
+        "each is a duplicate of a document the first release kept");
+    String parts = Files.readString(dir.resolve("batch-2/dedup/index/_parts.json"));
+    assertTrue(parts.contains(Path.of(firstIndex).toUri().getPath().replaceAll("/$", "")), parts);
   }
 
   /** Runs the dedup stage alone on {@code docs}, written as they are partitioned; returns every decision. */
