@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
     subcommands = {BenchCommand.Dedup.class})
 final class BenchCommand {
   @Command(name = "dedup", mixinStandardHelpOptions = true,
-      description = "The dedup stage end to end on generated documents with planted near copies; with --mllib, "
-          + "also Spark MLlib's MinHashLSH self-join and the stage on another generated set of that size, in the "
-          + "same session.")
+      description = "The dedup stage end to end on generated documents with planted near copies; with --skew, on "
+          + "near copies of one document; with --mllib, near-dup detection against Spark MLlib's MinHashLSH "
+          + "self-join on another generated set, in the same session.")
   static final class Dedup implements Callable<Integer> {
     @Option(names = "--documents", defaultValue = "1000000", description = "Documents to generate.")
     long documents;
@@ -43,12 +43,20 @@ final class BenchCommand {
         + "copies of others (1% of words replaced).")
     double copyShare;
 
+    @Option(names = "--boilerplate", defaultValue = "0", description = "Share of each document that is its "
+        + "site's header and footer, shared by the site's 200 pages, as templates are on the web.")
+    double boilerplate;
+
     @Option(names = "--mllib", defaultValue = "0", paramLabel = "N",
         description = "Documents of the comparison with MLlib; 0: none.")
     long mllib;
 
     @Option(names = "--mllib-tables", defaultValue = "5", description = "MLlib's numHashTables.")
     int tables;
+
+    @Option(names = "--skew", defaultValue = "0", paramLabel = "N",
+        description = "Also run the stage on N near copies of one document: one bucket of N in every band.")
+    long skew;
 
     @Option(names = "--work", required = true, paramLabel = "DIR", description = "Folder for data and output.")
     String work;
@@ -63,22 +71,21 @@ final class BenchCommand {
       SparkSession spark = PipelineLauncher.session(pipeline);
       try {
         if (documents > 0) {
-          stage(spark, pipeline, documents, "stage");
+          stage(spark, pipeline, DedupBench.documents(spark, documents, chars, copyShare, boilerplate), documents, "stage");
+        }
+        if (skew > 0) {
+          stage(spark, pipeline, DedupBench.copiesOfOne(spark, skew, chars), skew, "skew");
         }
         if (mllib > 0) {
-          double ours = stage(spark, pipeline, mllib, "mllib-ours");
-          Dataset<Row> docs = spark.read().parquet(work + "/mllib-ours-input");
-          long start = System.nanoTime();
-          Dataset<Row> found = DedupBench.mllib(docs, pipeline.dedup(), tables, pipeline.dedup().verifyThreshold())
-              .persist();
-          long pairs = found.count();
-          double seconds = (System.nanoTime() - start) / 1e9;
-          Dataset<Row> planted = planted(docs);
-          long hit = planted.join(found, new String[] {"x", "y"}).count();
-          System.out.printf(Locale.ROOT, "mllib MinHashLSH (%d tables) approxSimilarityJoin on %d documents: "
-              + "%.1f s, %d pairs, recall of planted pairs %.4f (%d of %d)%nours / mllib time: %.1f× faster%n",
-              tables, mllib, seconds, pairs, (double) hit / planted.count(), hit, planted.count(), seconds / ours);
-          found.unpersist();
+          stage(spark, pipeline, DedupBench.documents(spark, mllib, chars, copyShare, boilerplate), mllib, "mllib");
+          Dataset<Row> docs = spark.read().parquet(work + "/mllib-input");
+          DedupBench.Comparison c = DedupBench.compare(docs, pipeline.dedup(), tables);
+          System.out.printf(Locale.ROOT, "on the same %d documents, planted pairs at Jaccard >= 0.85: %d%n"
+              + "ours (signatures, buckets, verification, components): %.1f s, recall %.4f%n"
+              + "mllib MinHashLSH, %d tables, approxSimilarityJoin at Jaccard >= %.2f: %.1f s, %d pairs, recall "
+              + "%.4f%nours is %.1f× faster%n", mllib, c.plantedAbove(), c.oursSeconds(), c.oursRecall(), tables,
+              pipeline.dedup().verifyThreshold(), c.mllibSeconds(), c.mllibPairs(), c.mllibRecall(),
+              c.mllibSeconds() / c.oursSeconds());
         }
         return 0;
       } finally {
@@ -89,10 +96,10 @@ final class BenchCommand {
     }
 
     /** Generates and writes {@code n} documents (untimed), then times the dedup stage on them. */
-    private double stage(SparkSession spark, PipelineConfig pipeline, long n, String name) {
+    private void stage(SparkSession spark, PipelineConfig pipeline, Dataset<Row> generated, long n, String name) {
       String input = work + "/" + name + "-input";
       long start = System.nanoTime();
-      DedupBench.documents(spark, n, chars, copyShare).write().mode(SaveMode.Overwrite).parquet(input);
+      generated.write().mode(SaveMode.Overwrite).parquet(input);
       System.out.printf(Locale.ROOT, "%s: generated %d documents of %d characters in %.1f s%n", name, n, chars,
           (System.nanoTime() - start) / 1e9);
       InputConfig defaults = pipeline.input();
@@ -115,7 +122,6 @@ final class BenchCommand {
           + "(%d cores); %s; planted pairs both kept: %d of %d (recall %.4f)%n", name, n, seconds, n / seconds,
           n / seconds / cores, cores, runs.get(0).marker().counts().rejected(), missed, planted.count(),
           1 - (double) missed / planted.count());
-      return seconds;
     }
 
     private static Dataset<Row> planted(Dataset<Row> docs) {

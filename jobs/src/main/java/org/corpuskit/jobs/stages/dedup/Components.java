@@ -33,11 +33,19 @@ final class Components {
 
   /**
    * The component of every node met in {@code edges} (columns {@code a}, {@code b}: longs): rows
-   * {@code (node, root)}, root the smallest node of the component, roots included.
+   * {@code (node, root)}, root one node of the component, the same for all of it, roots included. When the edges
+   * already form stars pointing from {@code a} to {@code b} (no a with two b, no b that is an a), as LSH buckets
+   * around their best member mostly do, the centres are the roots and no round runs; otherwise the root is the
+   * component's smallest node.
    */
   static Dataset<Row> of(Dataset<Row> edges, int maxRounds) {
-    Dataset<Row> oriented = edges.filter(col("a").notEqual(col("b")))
-        .select(greatest(col("a"), col("b")).as("v"), least(col("a"), col("b")).as("u"))
+    Dataset<Row> directed = edges.filter(col("a").notEqual(col("b"))).select(col("a").as("v"), col("b").as("u"))
+        .distinct().localCheckpoint();
+    if (isStars(directed)) {
+      return stars(directed);
+    }
+    Dataset<Row> oriented = directed
+        .select(greatest(col("v"), col("u")).as("v"), least(col("v"), col("u")).as("u"))
         .distinct().localCheckpoint();
     for (int round = 1; ; round++) {
       Dataset<Row> next = smallStar(largeStar(oriented)).localCheckpoint();
@@ -49,8 +57,13 @@ final class Components {
         throw new NotConvergedException(maxRounds);
       }
     }
-    Dataset<Row> leaves = oriented.select(col("v").as("node"), col("u").as("root"));
-    Dataset<Row> roots = oriented.select(col("u").as("node"), col("u").as("root")).distinct();
+    return stars(oriented);
+  }
+
+  /** Rows (node, root) of a graph of stars, each leaf v pointing at its centre u. */
+  private static Dataset<Row> stars(Dataset<Row> edges) {
+    Dataset<Row> leaves = edges.select(col("v").as("node"), col("u").as("root"));
+    Dataset<Row> roots = edges.select(col("u").as("node"), col("u").as("root")).distinct();
     return leaves.union(roots);
   }
 
@@ -72,7 +85,7 @@ final class Components {
     return neighbours.union(smallest.select(col("v"), col("m").as("u"))).distinct();
   }
 
-  /** Whether no node has two parents and no parent has a parent of its own. */
+  /** Whether no node v has two parents u and no parent has a parent of its own. */
   static boolean isStars(Dataset<Row> oriented) {
     boolean oneParent = oriented.groupBy("v").count().filter(col("count").gt(1)).limit(1).count() == 0;
     return oneParent && oriented.select(col("u").as("v")).distinct().join(oriented.select("v"), "v")

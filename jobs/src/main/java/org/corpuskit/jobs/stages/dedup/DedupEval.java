@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
@@ -27,12 +26,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.corpuskit.dedup.ShingleSet;
 import org.corpuskit.eval.Mutations;
 import org.corpuskit.jobs.config.DedupConfig;
 import org.corpuskit.jobs.pipeline.PerTask;
@@ -53,10 +48,6 @@ public final class DedupEval {
   static final int MIN_WORDS = 50;
   static final int RANDOM_PARTNERS = 3;
   private static final double BIN = 0.05;
-
-  private static final UserDefinedFunction JACCARD = udf(
-      (UDF2<byte[], byte[], Double>) (x, y) -> ShingleSet.jaccard(ShingleSet.unpack(x), ShingleSet.unpack(y)),
-      DataTypes.DoubleType).withName("shingle_jaccard");
 
   private DedupEval() {}
 
@@ -89,7 +80,7 @@ public final class DedupEval {
         .join(keys.select(col("doc_id").as("y"), col("band_keys").as("ky"), col("shingles").as("sy")), "y")
         .join(cluster.select(col("doc_id").as("x"), col("cluster").as("cx")), "x")
         .join(cluster.select(col("doc_id").as("y"), col("cluster").as("cy")), "y")
-        .select(JACCARD.apply(col("sx"), col("sy")).as("jaccard"),
+        .select(Fuzzy.JACCARD.apply(col("sx"), col("sy")).as("jaccard"),
             arrays_overlap(col("kx"), col("ky")).as("candidate"), col("cx").equalTo(col("cy")).as("merged"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Row above = rates(labelled.filter(col("jaccard").geq(0.85)));
@@ -151,7 +142,7 @@ public final class DedupEval {
     Dataset<Row> family = members.as("l").join(members.as("r"), "family")
         .filter(col("l.doc_id").lt(col("r.doc_id")))
         .select(col("l.doc_id").as("x"), col("r.doc_id").as("y"));
-    Dataset<Row> nodes = Fuzzy.numbered(keys, null).select("node", "doc_id");
+    Dataset<Row> nodes = fuzzy.nodes().select("node", "doc_id");
     Dataset<Row> candidates = fuzzy.pairs()
         .join(nodes.select(col("node").as("a"), col("doc_id").as("da")), "a")
         .join(nodes.select(col("node").as("b"), col("doc_id").as("db")), "b")

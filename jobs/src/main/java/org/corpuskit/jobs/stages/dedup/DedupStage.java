@@ -39,10 +39,11 @@ import org.corpuskit.jobs.pipeline.StageCounts;
  * </ol>
  *
  * <p>Rank: the quality signal, highest first, when the input has it; then the earliest crawl; then the smallest
- * doc_id. Documents are numbered in rank order, so a bucket's star centre and a cluster's root, both its
- * smallest number, are its best-ranked document, and the outcome does not depend on partitioning. With
- * {@code against}, the documents of earlier releases' indexes come first: a document duplicating one of theirs
- * is removed, and they are never written.
+ * doc_id. It is a total order, and every choice (the copy kept of an exact group, a bucket's star centre, a
+ * cluster's survivor) is made by it, as the capture kept of a URL is by fetch_time then doc_id, so the outcome
+ * does not depend on partitioning. With {@code against}, the
+ * documents of earlier releases' indexes rank first: a document duplicating one of theirs is removed, and they
+ * are never written.
  *
  * <p>Writes {@code documents} (kept), {@code rejected} (with {@code reason} and {@code duplicate_of}, the doc_id
  * kept in its stead), {@code clusters} (every document of a group of two or more, by method),

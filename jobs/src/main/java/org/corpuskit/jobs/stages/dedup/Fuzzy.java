@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.udf;
 
@@ -16,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -24,33 +26,37 @@ import org.corpuskit.dedup.ShingleSet;
 import org.corpuskit.jobs.config.DedupConfig;
 
 /**
- * Near-duplicate removal on the keys of {@link Signatures}: numbering in rank order, LSH buckets as stars,
- * verification, components, and the documents each cluster loses.
+ * Near-duplicate removal on the keys of {@link Signatures}: LSH buckets as stars around their best-ranked
+ * member, verification, components, and the documents each cluster loses to its best-ranked member.
  */
 final class Fuzzy {
   private Fuzzy() {}
 
-  private static final UserDefinedFunction JACCARD = udf(
+  static final UserDefinedFunction JACCARD = udf(
       (UDF2<byte[], byte[], Double>) (x, y) -> ShingleSet.jaccard(ShingleSet.unpack(x), ShingleSet.unpack(y)),
       DataTypes.DoubleType).withName("shingle_jaccard");
 
   /**
    * The documents of {@code live} that lose to a better-ranked near duplicate, with {@code duplicate_of} (its
-   * doc_id), and the candidate pairs with their similarity (null when not verified).
+   * doc_id), the candidate pairs of node numbers with their similarity (null when not verified), and the
+   * numbered documents ({@link #numbered}).
    */
-  record Result(Dataset<Row> rejected, Dataset<Row> pairs) {}
+  record Result(Dataset<Row> rejected, Dataset<Row> pairs, Dataset<Row> nodes) {}
 
   /**
    * @param live documents with doc_id, rank, band_keys and shingles
    * @param earlier the index rows of earlier releases, or null
    */
   static Result apply(Dataset<Row> live, Dataset<Row> earlier, DedupConfig config) {
-    Dataset<Row> nodes = numbered(live, earlier).persist(StorageLevel.MEMORY_AND_DISK());
+    // Partitioned by node, so that both verification joins find the shingle sets where they are.
+    Dataset<Row> nodes = numbered(live, earlier).repartition(col("node")).persist(StorageLevel.MEMORY_AND_DISK());
     // A band key hashes the band's index with its values, so keys of different bands never meet.
-    Dataset<Row> bands = nodes.select(col("node"), col("new"), explode(col("band_keys")).as("key"));
-    Dataset<Row> centres = bands.groupBy("key").agg(min("node").as("centre"), count(lit(1)).as("size"))
+    Dataset<Row> bands = nodes.select(col("node"), col("new"), col("order"), explode(col("band_keys")).as("key"));
+    Dataset<Row> centres = bands.groupBy("key")
+        .agg(min(struct(col("order"), col("node"))).getField("node").as("centre"), count(lit(1)).as("size"))
         .filter(col("size").gt(1));
-    // Both ends of an edge between earlier documents are already kept; only edges to new documents matter.
+    // Earlier documents come first in the order, so a bucket holding one has one as its centre: an edge between
+    // two earlier documents is never needed, they are kept already.
     Dataset<Row> pairs = bands.join(centres, "key")
         .filter(col("node").notEqual(col("centre")).and(col("new")))
         .select(col("node").as("a"), col("centre").as("b")).distinct();
@@ -64,51 +70,50 @@ final class Fuzzy {
     }
     pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> edges = config.verify() ? pairs.filter(col("similarity").geq(config.verifyThreshold())) : pairs;
-    Dataset<Row> components = Components.of(edges.select("a", "b"), config.maxRounds());
-    Dataset<Row> ids = nodes.select("node", "doc_id", "new");
-    Dataset<Row> rejected = components.filter(col("node").notEqual(col("root")))
-        .join(ids.filter(col("new")), "node")
-        .join(ids.select(col("node").as("root"), col("doc_id").as("duplicate_of")), "root")
+    Dataset<Row> members = Components.of(edges.select("a", "b"), config.maxRounds())
+        .join(nodes.select("node", "doc_id", "new", "order"), "node");
+    Dataset<Row> kept = members.groupBy("root")
+        .agg(min(struct(col("order"), col("doc_id"))).getField("doc_id").as("duplicate_of"));
+    Dataset<Row> rejected = members.filter(col("new")).join(kept, "root")
         .filter(col("doc_id").notEqual(col("duplicate_of")))
         .select("doc_id", "duplicate_of");
-    return new Result(rejected, pairs);
+    return new Result(rejected, pairs, nodes);
   }
 
   /**
-   * Rows {@code (node, doc_id, new, band_keys, shingles)} of the documents that have band keys: the earlier
-   * releases' first (ordered by doc_id), then {@code live}'s in rank order, numbered from 0 in that order.
+   * Rows {@code (node, doc_id, new, order, band_keys, shingles)} of the documents that have band keys, the
+   * earlier releases' and {@code live}'s, each with a distinct node number. Numbers are internal join keys
+   * and depend on partitioning; what is decided by them does not, since bucket centres and kept documents are
+   * chosen by {@code order}: earlier releases' documents first, then by rank, then by doc_id.
    */
-  static Dataset<Row> numbered(Dataset<Row> live, Dataset<Row> earlier) {
-    SparkSession spark = live.sparkSession();
-    List<Dataset<Row>> parts = new ArrayList<>();
-    long offset = 0;
-    if (earlier != null) {
-      Dataset<Row> old = earlier.filter(col("band_keys").isNotNull())
-          .select(col("doc_id"), lit(false).as("new"), col("band_keys"), col("shingles"))
-          .orderBy("doc_id");
-      parts.add(number(spark, old, 0));
-      offset = parts.get(0).count();
-    }
+  private static Dataset<Row> numbered(Dataset<Row> live, Dataset<Row> earlier) {
     Dataset<Row> current = live.filter(col("band_keys").isNotNull())
-        .orderBy("rank").select(col("doc_id"), lit(true).as("new"), col("band_keys"), col("shingles"));
-    parts.add(number(spark, current, offset));
-    return parts.stream().reduce(Dataset::union).orElseThrow();
+        .select(col("doc_id"), lit(true).as("new"), struct(lit(true).as("new"), col("rank"), col("doc_id"))
+            .as("order"), col("band_keys"), col("shingles"));
+    if (earlier != null) {
+      DataType rank = live.schema().apply("rank").dataType();
+      current = earlier.filter(col("band_keys").isNotNull())
+          .select(col("doc_id"), lit(false).as("new"), struct(lit(false).as("new"), lit(null).cast(rank).as("rank"),
+              col("doc_id")).as("order"), col("band_keys"), col("shingles"))
+          .union(current);
+    }
+    return number(live.sparkSession(), current);
   }
 
-  /** {@code sorted}'s rows, in order, after a column {@code node}: offset, offset + 1, ... */
-  private static Dataset<Row> number(SparkSession spark, Dataset<Row> sorted, long offset) {
-    Dataset<Row> cached = sorted.persist(StorageLevel.MEMORY_AND_DISK());
+  /** {@code rows} after a column {@code node}: 0, 1, ... in the order of their partitions. */
+  private static Dataset<Row> number(SparkSession spark, Dataset<Row> rows) {
+    Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField("node", DataTypes.LongType, false));
     fields.addAll(List.of(cached.schema().fields()));
-    JavaRDD<Row> rows = cached.toJavaRDD().zipWithIndex().map(pair -> {
+    JavaRDD<Row> numbered = cached.toJavaRDD().zipWithIndex().map(pair -> {
       Object[] values = new Object[pair._1().length() + 1];
-      values[0] = pair._2() + offset;
+      values[0] = pair._2();
       for (int i = 0; i < pair._1().length(); i++) {
         values[i + 1] = pair._1().get(i);
       }
       return RowFactory.create(values);
     });
-    return spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)));
+    return spark.createDataFrame(numbered, new StructType(fields.toArray(StructField[]::new)));
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalSpark.class)
 class ComponentsTest {
   @Test
-  void everyNodeGetsTheSmallestNodeOfItsComponentAsAUnionFindWouldFindIt(SparkSession spark) {
+  void nodesShareARootExactlyWhenAUnionFindPutsThemInOneComponent(SparkSession spark) {
     SplittableRandom random = new SplittableRandom(11);
     List<Row> edges = new ArrayList<>();
     // Chains, stars and random sparse edges among 3,000 nodes: long paths need many rounds.
@@ -41,7 +41,20 @@ class ComponentsTest {
         throw new AssertionError("node " + row.getLong(0) + " has two roots: " + x + ", " + y);
       });
     }
-    assertEquals(expected, actual);
+    assertEquals(expected, actual, "not stars: each root is its component's smallest node");
+  }
+
+  @Test
+  void edgesThatAreStarsAlreadyKeepTheirCentresAsRoots(SparkSession spark) {
+    // Leaves 5, 6, 7 point at 9 and 2 points at 8: stars whose centres are not their smallest nodes.
+    List<Row> edges = List.of(RowFactory.create(5L, 9L), RowFactory.create(6L, 9L), RowFactory.create(7L, 9L),
+        RowFactory.create(2L, 8L), RowFactory.create(5L, 9L));
+    Map<Long, Long> roots = new HashMap<>();
+    for (Row row : Components.of(spark.createDataFrame(edges, new StructType().add("a", "long").add("b", "long")),
+        100).collectAsList()) {
+      roots.put(row.getLong(0), row.getLong(1));
+    }
+    assertEquals(Map.of(5L, 9L, 6L, 9L, 7L, 9L, 9L, 9L, 2L, 8L, 8L, 8L), roots);
   }
 
   private static Map<Long, Long> unionFind(List<Row> edges) {
