@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -135,7 +136,8 @@ public final class DedupBench {
     long start = System.nanoTime();
     Dataset<Row> keys = PerTask.map(light, Signatures.schema(passed), () -> new Signatures(config), Signatures::keys)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> lost = Fuzzy.apply(keys, null, config).rejected().persist(StorageLevel.MEMORY_AND_DISK());
+    Fuzzy.Result fuzzy = Fuzzy.apply(keys, null, config);
+    Dataset<Row> lost = fuzzy.rejected().persist(StorageLevel.MEMORY_AND_DISK());
     lost.count();
     double ours = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
@@ -156,7 +158,10 @@ public final class DedupBench {
         .join(cluster.select(col("doc_id").as("y"), col("cluster").as("cy")), "y")
         .filter(col("cx").equalTo(col("cy"))).count();
     long mllibFound = planted.join(found, new String[] {"x", "y"}).count();
-    keys.unpersist();
+    for (Dataset<Row> cached : List.of(keys, lost, found, planted)) {
+      cached.unpersist();
+    }
+    fuzzy.release();
     return new Comparison(ours, (double) oursFound / above, mllib, (double) mllibFound / above, pairs, above);
   }
 

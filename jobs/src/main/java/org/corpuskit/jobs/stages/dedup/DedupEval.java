@@ -94,8 +94,13 @@ public final class DedupEval {
       curve.add(new double[] {Math.min(bin.getLong(0), (long) (1 / BIN) - 1) * BIN, bin.getLong(1),
           bin.getDouble(2), bin.getDouble(4), bin.getDouble(3)});
     }
-    return new Report(originals.count(), keys.count(), labelled.count(), fuzzy.pairs().count(), above.getLong(0),
-        above.getDouble(1), below.getLong(0), below.getDouble(1), merge(curve));
+    Report report = new Report(originals.count(), keys.count(), labelled.count(), fuzzy.pairs().count(),
+        above.getLong(0), above.getDouble(1), below.getLong(0), below.getDouble(1), merge(curve));
+    for (Dataset<Row> cached : List.of(docs, keys, pairs, labelled)) {
+      cached.unpersist();
+    }
+    fuzzy.release();
+    return report;
   }
 
   /** Folds the bin of similarity exactly 1 into the last one, so bins are [k·0.05, (k+1)·0.05). */

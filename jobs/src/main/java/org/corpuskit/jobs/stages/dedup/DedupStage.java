@@ -124,16 +124,20 @@ public final class DedupStage implements Stage {
         decisions.add(decision(rejected, EXACT_DUPLICATE));
         live = live.join(rejected.select("doc_id"), "doc_id", "left_anti");
       }
+      Fuzzy.Result fuzzy = null;
       if (config.fuzzy()) {
-        Fuzzy.Result fuzzy = Fuzzy.apply(live, earlier, config);
+        fuzzy = Fuzzy.apply(live, earlier, config);
         decisions.add(decision(fuzzy.rejected(), FUZZY_DUPLICATE));
         live = live.join(fuzzy.rejected().select("doc_id"), "doc_id", "left_anti");
       }
       Dataset<Row> decided = decisions.stream().reduce(Dataset::unionByName).orElse(null);
       write(context, docs, decided);
+      DedupIndex.write(context, live.select(DedupIndex.COLUMNS), config.against());
+      if (fuzzy != null) {
+        fuzzy.release();
+      }
       context.write(Clusters.of(context.written("rejected")), "clusters");
       context.write(Clusters.sizes(context.written("clusters")).coalesce(1), "cluster_sizes");
-      DedupIndex.write(context, live.select(DedupIndex.COLUMNS), config.against());
     } finally {
       keys.unpersist();
       docs.unpersist();

@@ -30,6 +30,9 @@ import org.corpuskit.jobs.config.DedupConfig;
  * member, verification, components, and the documents each cluster loses to its best-ranked member.
  */
 final class Fuzzy {
+  /** Buckets of at most this many documents give all their pairs as candidates, larger ones a star. */
+  static final int ALL_PAIRS_UP_TO = 16;
+
   private Fuzzy() {}
 
   static final UserDefinedFunction JACCARD = udf(
@@ -41,7 +44,12 @@ final class Fuzzy {
    * doc_id), the candidate pairs of node numbers with their similarity (null when not verified), and the
    * numbered documents ({@link #numbered}).
    */
-  record Result(Dataset<Row> rejected, Dataset<Row> pairs, Dataset<Row> nodes) {}
+  record Result(Dataset<Row> rejected, Dataset<Row> pairs, Dataset<Row> nodes, List<Dataset<Row>> cached) {
+    /** Frees the datasets cached on the way; call after the last use of the others. */
+    void release() {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
 
   /**
    * @param live documents with doc_id, rank, band_keys and shingles
@@ -49,17 +57,26 @@ final class Fuzzy {
    */
   static Result apply(Dataset<Row> live, Dataset<Row> earlier, DedupConfig config) {
     // Partitioned by node, so that both verification joins find the shingle sets where they are.
-    Dataset<Row> nodes = numbered(live, earlier).repartition(col("node")).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new ArrayList<>();
+    Dataset<Row> nodes = numbered(live, earlier, cached).repartition(col("node"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(nodes);
     // A band key hashes the band's index with its values, so keys of different bands never meet.
     Dataset<Row> bands = nodes.select(col("node"), col("new"), col("order"), explode(col("band_keys")).as("key"));
     Dataset<Row> centres = bands.groupBy("key")
         .agg(min(struct(col("order"), col("node"))).getField("node").as("centre"), count(lit(1)).as("size"))
         .filter(col("size").gt(1));
-    // Earlier documents come first in the order, so a bucket holding one has one as its centre: an edge between
-    // two earlier documents is never needed, they are kept already.
-    Dataset<Row> pairs = bands.join(centres, "key")
+    // A large bucket gives a star around its best member. Within a small one every pair is a candidate: a
+    // member may miss the centre by verification yet be close to another member.
+    Dataset<Row> star = bands.join(centres.filter(col("size").gt(ALL_PAIRS_UP_TO)), "key")
         .filter(col("node").notEqual(col("centre")).and(col("new")))
-        .select(col("node").as("a"), col("centre").as("b")).distinct();
+        .select(col("node").as("a"), col("centre").as("b"));
+    Dataset<Row> small = bands.join(centres.filter(col("size").leq(ALL_PAIRS_UP_TO)).select("key"), "key");
+    // Earlier documents come first in the order, so a pair of two of them is never needed: both are kept.
+    Dataset<Row> within = small.as("x").join(small.as("y"), "key")
+        .filter(col("x.order").gt(col("y.order")).and(col("x.new")))
+        .select(col("x.node").as("a"), col("y.node").as("b"));
+    Dataset<Row> pairs = star.union(within).distinct();
     if (config.verify()) {
       pairs = pairs
           .join(nodes.select(col("node").as("a"), col("shingles").as("sa")), "a")
@@ -69,6 +86,7 @@ final class Fuzzy {
       pairs = pairs.withColumn("similarity", lit(null).cast("double"));
     }
     pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(pairs);
     Dataset<Row> edges = config.verify() ? pairs.filter(col("similarity").geq(config.verifyThreshold())) : pairs;
     Dataset<Row> members = Components.of(edges.select("a", "b"), config.maxRounds())
         .join(nodes.select("node", "doc_id", "new", "order"), "node");
@@ -77,7 +95,7 @@ final class Fuzzy {
     Dataset<Row> rejected = members.filter(col("new")).join(kept, "root")
         .filter(col("doc_id").notEqual(col("duplicate_of")))
         .select("doc_id", "duplicate_of");
-    return new Result(rejected, pairs, nodes);
+    return new Result(rejected, pairs, nodes, cached);
   }
 
   /**
@@ -86,7 +104,7 @@ final class Fuzzy {
    * and depend on partitioning; what is decided by them does not, since bucket centres and kept documents are
    * chosen by {@code order}: earlier releases' documents first, then by rank, then by doc_id.
    */
-  private static Dataset<Row> numbered(Dataset<Row> live, Dataset<Row> earlier) {
+  private static Dataset<Row> numbered(Dataset<Row> live, Dataset<Row> earlier, List<Dataset<Row>> cached) {
     Dataset<Row> current = live.filter(col("band_keys").isNotNull())
         .select(col("doc_id"), lit(true).as("new"), struct(lit(true).as("new"), col("rank"), col("doc_id"))
             .as("order"), col("band_keys"), col("shingles"));
@@ -97,12 +115,17 @@ final class Fuzzy {
               col("doc_id")).as("order"), col("band_keys"), col("shingles"))
           .union(current);
     }
-    return number(live.sparkSession(), current);
+    return number(live.sparkSession(), current, cached);
   }
 
-  /** {@code rows} after a column {@code node}: 0, 1, ... in the order of their partitions. */
-  private static Dataset<Row> number(SparkSession spark, Dataset<Row> rows) {
+  /**
+   * {@code rows} after a column {@code node}: 0, 1, ... in the order of their partitions. They are cached first:
+   * zipWithIndex counts the partitions in one job and numbers them in another, and a shuffle's output can come
+   * back in another order when recomputed.
+   */
+  private static Dataset<Row> number(SparkSession spark, Dataset<Row> rows, List<Dataset<Row>> cache) {
     Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cache.add(cached);
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField("node", DataTypes.LongType, false));
     fields.addAll(List.of(cached.schema().fields()));

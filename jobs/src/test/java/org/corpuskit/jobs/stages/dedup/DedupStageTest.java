@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.LocalSpark;
@@ -168,8 +169,24 @@ class DedupStageTest {
     assertTrue(parts.contains(Path.of(firstIndex).toUri().getPath().replaceAll("/$", "")), parts);
   }
 
+  @Test
+  void aLineInAtLeastLineMinDocsDocumentsIsRemovedFromAllOfThem() {
+    Dataset<Row> four = spark.read().parquet(out + "/dedup/documents").orderBy("doc_id").limit(4)
+        .withColumn("rank", expr("row_number() over (order by doc_id)"))
+        .withColumn("text", expr("case when rank = 4 then 'SUBSCRIBE to the Gazette, today!' "
+            + "else concat(text, '\\nSubscribe to the gazette today.') end")).drop("rank");
+    Dataset<Row> decisions = dedupAlone(four, 4, "lines", "dedup.line_min_docs=4");
+    assertEquals(List.of(LineDedup.NO_LINES_LEFT), decisions.filter("reason is not null")
+        .select("reason").as(Encoders.STRING()).collectAsList());
+    Dataset<Row> kept = spark.read().parquet(dir.resolve("lines/dedup/documents").toString());
+    assertEquals(3, kept.count());
+    assertEquals(0, kept.filter("lower(text) like '%subscribe%'").count());
+    Row removed = spark.read().parquet(dir.resolve("lines/dedup/removed_lines").toString()).first();
+    assertEquals(4L, removed.getLong(removed.fieldIndex("documents")));
+  }
+
   /** Runs the dedup stage alone on {@code docs}, written as they are partitioned; returns every decision. */
-  private Dataset<Row> dedupAlone(Dataset<Row> docs, int shufflePartitions, String name) {
+  private Dataset<Row> dedupAlone(Dataset<Row> docs, int shufflePartitions, String name, String... sets) {
     String input = dir.resolve(name + "-input").toString();
     docs.write().parquet(input);
     String previous = spark.conf().get("spark.sql.shuffle.partitions");
@@ -177,7 +194,7 @@ class DedupStageTest {
     spark.conf().set("spark.sql.files.openCostInBytes", String.valueOf(1L << 30));
     try {
       TestRuns.runOn(spark, new Pipeline(List.of(new DedupStage()), Set.of(DedupStage.READS)),
-          TestRuns.config(List.of(input)), dir.resolve(name).toString(), Map.of(DedupStage.READS, input));
+          TestRuns.config(List.of(input), sets), dir.resolve(name).toString(), Map.of(DedupStage.READS, input));
     } finally {
       spark.conf().set("spark.sql.shuffle.partitions", previous);
       spark.conf().unset("spark.sql.files.openCostInBytes");
