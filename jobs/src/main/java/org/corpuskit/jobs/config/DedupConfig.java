@@ -10,7 +10,7 @@ import org.corpuskit.dedup.Shingles;
  * each group is kept. Serializable: tasks build their shingler and MinHash from it.
  */
 public record DedupConfig(
-    @Doc("Keep only the latest capture of each URL (by fetch_time; the smallest doc_id among equal times).")
+    @Doc("Keep only the latest capture of each URL (by fetch_time; among equal times, the largest doc_id).")
     boolean url,
     @Doc("Remove documents whose text equals another's after NFKC, case and white-space folding.")
     boolean exact,

@@ -30,9 +30,6 @@ import org.corpuskit.jobs.config.DedupConfig;
  * member, verification, components, and the documents each cluster loses to its best-ranked member.
  */
 final class Fuzzy {
-  /** Buckets of at most this many documents give all their pairs as candidates, larger ones a star. */
-  static final int ALL_PAIRS_UP_TO = 16;
-
   private Fuzzy() {}
 
   static final UserDefinedFunction JACCARD = udf(
@@ -66,17 +63,11 @@ final class Fuzzy {
     Dataset<Row> centres = bands.groupBy("key")
         .agg(min(struct(col("order"), col("node"))).getField("node").as("centre"), count(lit(1)).as("size"))
         .filter(col("size").gt(1));
-    // A large bucket gives a star around its best member. Within a small one every pair is a candidate: a
-    // member may miss the centre by verification yet be close to another member.
-    Dataset<Row> star = bands.join(centres.filter(col("size").gt(ALL_PAIRS_UP_TO)), "key")
+    // Earlier documents come first in the order, so a bucket holding one has one as its centre: an edge between
+    // two earlier documents is never needed, they are kept already.
+    Dataset<Row> pairs = bands.join(centres, "key")
         .filter(col("node").notEqual(col("centre")).and(col("new")))
-        .select(col("node").as("a"), col("centre").as("b"));
-    Dataset<Row> small = bands.join(centres.filter(col("size").leq(ALL_PAIRS_UP_TO)).select("key"), "key");
-    // Earlier documents come first in the order, so a pair of two of them is never needed: both are kept.
-    Dataset<Row> within = small.as("x").join(small.as("y"), "key")
-        .filter(col("x.order").gt(col("y.order")).and(col("x.new")))
-        .select(col("x.node").as("a"), col("y.node").as("b"));
-    Dataset<Row> pairs = star.union(within).distinct();
+        .select(col("node").as("a"), col("centre").as("b")).distinct();
     if (config.verify()) {
       pairs = pairs
           .join(nodes.select(col("node").as("a"), col("shingles").as("sa")), "a")
