@@ -101,21 +101,20 @@ public final class DedupStage implements Stage {
     List<Dataset<Row>> decisions = new ArrayList<>();
     Dataset<Row> docs = documents;
     Dataset<Row> removedLines = context.spark().createDataFrame(List.of(), LineDedup.REMOVED);
+    Dataset<Row> emptied = null;
     if (config.lineMinDocs() > 0) {
       LineDedup.Result lines = LineDedup.apply(docs, config.lineMinDocs());
       docs = lines.edited().persist(StorageLevel.MEMORY_AND_DISK());
-      decisions.add(lines.emptied());
+      emptied = lines.emptied();
+      decisions.add(emptied);
       removedLines = lines.removed();
     }
     context.write(removedLines.coalesce(1), "removed_lines");
     Dataset<Row> keys = keys(docs, config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> live = decisions.isEmpty() ? keys
-          : keys.join(decisions.get(0).select("doc_id"), "doc_id", "left_anti");
+      Dataset<Row> live = emptied == null ? keys : keys.join(emptied.select("doc_id"), "doc_id", "left_anti");
       if (config.url()) {
-        Dataset<Row> latest = live.filter(col("url").isNotNull()).groupBy("url")
-            .agg(max(struct(col("fetch_time"), col("doc_id"))).getField("doc_id").as("duplicate_of"));
-        Dataset<Row> rejected = live.join(latest, "url").filter(col("doc_id").notEqual(col("duplicate_of")));
+        Dataset<Row> rejected = url(live);
         decisions.add(decision(rejected, URL_DUPLICATE));
         live = live.join(rejected.select("doc_id"), "doc_id", "left_anti");
       }
@@ -182,6 +181,13 @@ public final class DedupStage implements Stage {
   /** The detected language from the filter's signals, else none: it picks the word splitter's rules. */
   private static Column lang(Dataset<Row> docs) {
     return (hasSignal(docs.schema(), "lang") ? col("signals.lang") : lit("")).as("lang");
+  }
+
+  /** Captures of a URL that a later capture of it replaces, with {@code duplicate_of}. */
+  private static Dataset<Row> url(Dataset<Row> live) {
+    Dataset<Row> latest = live.filter(col("url").isNotNull()).groupBy("url")
+        .agg(max(struct(col("fetch_time"), col("doc_id"))).getField("doc_id").as("duplicate_of"));
+    return live.join(latest, "url").filter(col("doc_id").notEqual(col("duplicate_of")));
   }
 
   /**
