@@ -57,6 +57,21 @@ class ComponentsTest {
     assertEquals(Map.of(5L, 9L, 6L, 9L, 7L, 9L, 9L, 9L, 2L, 8L, 8L, 8L), roots);
   }
 
+  @Test
+  void aNodeWithTwoCentresJoinsTheirStarsIntoOneComponent(SparkSession spark) {
+    // 5 is in two buckets, centred on 9 and on 8: the edges are not stars, and all four nodes are one component.
+    List<Row> edges = List.of(RowFactory.create(5L, 9L), RowFactory.create(6L, 9L), RowFactory.create(5L, 8L),
+        RowFactory.create(7L, 8L));
+    Map<Long, Long> roots = new HashMap<>();
+    for (Row row : Components.of(spark.createDataFrame(edges, new StructType().add("a", "long").add("b", "long")),
+        100).collectAsList()) {
+      roots.merge(row.getLong(0), row.getLong(1), (x, y) -> {
+        throw new AssertionError("node " + row.getLong(0) + " has two roots: " + x + ", " + y);
+      });
+    }
+    assertEquals(Map.of(5L, 5L, 6L, 5L, 7L, 5L, 8L, 5L, 9L, 5L), roots);
+  }
+
   private static Map<Long, Long> unionFind(List<Row> edges) {
     Map<Long, Long> parent = new HashMap<>();
     for (Row edge : edges) {
