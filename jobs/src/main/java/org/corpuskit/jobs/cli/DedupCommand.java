@@ -2,9 +2,7 @@ package org.corpuskit.jobs.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.stages.dedup.DedupStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +32,6 @@ final class DedupCommand implements Callable<Integer> {
     if (!against.isEmpty()) {
       sets.add("dedup.against=[" + String.join(", ", against.stream().map(ConfigOptions::quoted).toList()) + "]");
     }
-    return PipelineLauncher.launchOn(new Pipeline(List.of(new DedupStage()), Set.of(DedupStage.READS)),
-        config.load(sets), output, DedupStage.READS);
+    return PipelineLauncher.launchAlone(new DedupStage(), config.load(sets), output);
   }
 }

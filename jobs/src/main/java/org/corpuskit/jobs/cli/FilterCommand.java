@@ -1,9 +1,7 @@
 package org.corpuskit.jobs.cli;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.stages.filter.FilterStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +22,7 @@ final class FilterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PipelineLauncher.launchOn(new Pipeline(List.of(new FilterStage()), Set.of(FilterStage.READS)),
-        config.load(InputArguments.assignments(List.of(input), null)), output, FilterStage.READS);
+    return PipelineLauncher.launchAlone(new FilterStage(), config.load(InputArguments.assignments(List.of(input),
+        null)), output);
   }
 }

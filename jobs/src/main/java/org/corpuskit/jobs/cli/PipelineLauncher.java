@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.ConfigDocs;
@@ -20,6 +21,7 @@ import org.corpuskit.jobs.pipeline.CountsException;
 import org.corpuskit.jobs.pipeline.Funnel;
 import org.corpuskit.jobs.pipeline.Lineage;
 import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.pipeline.WorkDir;
@@ -43,6 +45,12 @@ final class PipelineLauncher {
    */
   static int launchOn(Pipeline pipeline, PipelineConfig config, OutputOptions output, String providedRef) {
     return launch(pipeline, config, output, false, providedRef);
+  }
+
+  /** Runs {@code stage} alone on the dataset given as the input, the one dataset it reads. */
+  static int launchAlone(Stage stage, PipelineConfig config, OutputOptions output) {
+    String reads = stage.reads().get(0);
+    return launchOn(new Pipeline(List.of(stage), Set.of(reads)), config, output, reads);
   }
 
   private static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, boolean sampleIfEmpty,

@@ -3,6 +3,8 @@ package org.corpuskit.jobs.pipeline;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * What a stage did to its records, each figure counted from the data it wrote: every record in is out,
@@ -20,6 +22,18 @@ public record StageCounts(long in, long out, Map<String, Long> rejected, Map<Str
   public StageCounts {
     rejected = Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
     failed = Collections.unmodifiableSortedMap(new TreeMap<>(failed));
+  }
+
+  /**
+   * The counts of a stage that maps documents to documents: records and characters of {@code text} read and
+   * kept, and the rejected ones by their {@code reason}, each counted from the datasets themselves.
+   */
+  public static StageCounts ofDocuments(Dataset<Row> input, Dataset<Row> kept, Dataset<Row> rejected) {
+    Row in = input.selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
+    Row out = kept.selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
+    Map<String, Long> reasons = new TreeMap<>();
+    rejected.groupBy("reason").count().collectAsList().forEach(r -> reasons.put(r.getString(0), r.getLong(1)));
+    return new StageCounts(in.getLong(0), out.getLong(0), reasons, Map.of(), in.getLong(1), out.getLong(1));
   }
 
   public long rejectedTotal() {

@@ -1,6 +1,5 @@
 package org.corpuskit.jobs.stages.dedup;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
@@ -35,7 +34,6 @@ import org.corpuskit.dedup.ShingleSet;
 import org.corpuskit.dedup.Shingles;
 import org.corpuskit.eval.Mutations;
 import org.corpuskit.jobs.config.DedupConfig;
-import org.corpuskit.jobs.pipeline.PerTask;
 import org.corpuskit.sample.SyntheticText;
 
 /**
@@ -132,10 +130,8 @@ public final class DedupBench {
   public static Comparison compare(Dataset<Row> docs, DedupConfig config, int tables) {
     Dataset<Row> light = docs.select(col("doc_id"), struct(col("doc_id")).as("rank"), col("text"),
         lit("en").as("lang"));
-    StructType passed = light.drop("text", "lang").schema();
     long start = System.nanoTime();
-    Dataset<Row> keys = PerTask.map(light, Signatures.schema(passed), () -> new Signatures(config), Signatures::keys)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> keys = Signatures.of(light, config).persist(StorageLevel.MEMORY_AND_DISK());
     Fuzzy.Result fuzzy = Fuzzy.apply(keys, null, config);
     Dataset<Row> lost = fuzzy.rejected().persist(StorageLevel.MEMORY_AND_DISK());
     lost.count();
@@ -152,8 +148,7 @@ public final class DedupBench {
         .select(least(col("x"), col("y")).as("x"), greatest(col("x"), col("y")).as("y"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long above = planted.count();
-    Dataset<Row> cluster = keys.select("doc_id").join(lost, "doc_id", "left")
-        .select(col("doc_id"), coalesce(col("duplicate_of"), col("doc_id")).as("cluster"));
+    Dataset<Row> cluster = fuzzy.clusters(keys);
     long oursFound = planted.join(cluster.select(col("doc_id").as("x"), col("cluster").as("cx")), "x")
         .join(cluster.select(col("doc_id").as("y"), col("cluster").as("cy")), "y")
         .filter(col("cx").equalTo(col("cy"))).count();
@@ -174,21 +169,13 @@ public final class DedupBench {
     StructType schema = new StructType().add("doc_id", "string").add("features", SQLDataTypes.VectorType());
     Dataset<Row> features = docs.select("doc_id", "text").map((MapFunction<Row, Row>) row -> {
       long[] hashes = new Shingles(config.unit(), config.shingleSize(), config.seed()).of(row.getString(1), "en");
-      int[] set = ShingleSet.of(hashes);
-      int[] indices = new int[set.length];
-      for (int i = 0; i < set.length; i++) {
-        indices[i] = set[i] & ((1 << 30) - 1);
-      }
-      Arrays.sort(indices);
-      int distinct = 0;
-      for (int i = 0; i < indices.length; i++) {
-        if (i == 0 || indices[i] != indices[i - 1]) {
-          indices[distinct++] = indices[i];
-        }
-      }
-      double[] ones = new double[distinct];
+      // Folded shingles cut to 30 bits, made sorted and distinct again by ShingleSet.of, which leaves values
+      // below 2^32 as they are.
+      int[] indices = ShingleSet.of(Arrays.stream(ShingleSet.of(hashes)).mapToLong(v -> v & ((1 << 30) - 1))
+          .toArray());
+      double[] ones = new double[indices.length];
       Arrays.fill(ones, 1.0);
-      Vector vector = Vectors.sparse(1 << 30, Arrays.copyOf(indices, distinct), ones);
+      Vector vector = Vectors.sparse(1 << 30, indices, ones);
       return RowFactory.create(row.getString(0), vector);
     }, Encoders.row(schema)).filter((FilterFunction<Row>) row ->
         ((Vector) row.get(1)).numNonzeros() > 0);

@@ -30,7 +30,6 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.corpuskit.eval.Mutations;
 import org.corpuskit.jobs.config.DedupConfig;
-import org.corpuskit.jobs.pipeline.PerTask;
 
 /**
  * {@code corpus eval dedup}: how well near-duplicate removal finds near copies, on any documents. Each document
@@ -68,12 +67,10 @@ public final class DedupEval {
     Dataset<Row> docs = copies(originals, seed).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> light = docs.select(col("doc_id"), col("family"), struct(col("doc_id")).as("rank"), col("text"),
         lit("").as("lang"));
-    StructType passed = light.drop("text", "lang").schema();
-    Dataset<Row> keys = PerTask.map(light, Signatures.schema(passed), () -> new Signatures(config),
-        Signatures::keys).filter(col("band_keys").isNotNull()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> keys = Signatures.of(light, config).filter(col("band_keys").isNotNull())
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Fuzzy.Result fuzzy = Fuzzy.apply(keys, null, config);
-    Dataset<Row> cluster = keys.select("doc_id").join(fuzzy.rejected(), "doc_id", "left")
-        .select(col("doc_id"), coalesce(col("duplicate_of"), col("doc_id")).as("cluster"));
+    Dataset<Row> cluster = fuzzy.clusters(keys);
     Dataset<Row> pairs = pairs(keys, fuzzy).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> labelled = pairs
         .join(keys.select(col("doc_id").as("x"), col("band_keys").as("kx"), col("shingles").as("sx")), "x")

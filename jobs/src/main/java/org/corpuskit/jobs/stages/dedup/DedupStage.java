@@ -2,16 +2,13 @@ package org.corpuskit.jobs.stages.dedup;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,7 +17,6 @@ import org.apache.spark.storage.StorageLevel;
 import org.corpuskit.jobs.config.DedupConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
-import org.corpuskit.jobs.pipeline.PerTask;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
@@ -141,7 +137,7 @@ public final class DedupStage implements Stage {
       keys.unpersist();
       docs.unpersist();
     }
-    return counts(context, documents);
+    return StageCounts.ofDocuments(documents, context.written("documents"), context.written("rejected"));
   }
 
   /**
@@ -151,8 +147,7 @@ public final class DedupStage implements Stage {
   private static Dataset<Row> keys(Dataset<Row> docs, DedupConfig config) {
     Dataset<Row> light = docs.select(col("doc_id"), col("url"), col("fetch_time"), col("crawl"),
         rank(docs, config.qualitySignal()).as("rank"), col("text"), lang(docs));
-    StructType passed = light.drop("text", "lang").schema();
-    return PerTask.map(light, Signatures.schema(passed), () -> new Signatures(config), Signatures::keys);
+    return Signatures.of(light, config);
   }
 
   /**
@@ -224,12 +219,4 @@ public final class DedupStage implements Stage {
     }
   }
 
-  private static StageCounts counts(StageContext context, Dataset<Row> input) {
-    Row in = input.selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
-    Row out = context.written("documents").selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
-    Map<String, Long> rejected = new HashMap<>();
-    context.written("rejected").groupBy("reason").agg(count(lit(1))).collectAsList()
-        .forEach(r -> rejected.put(r.getString(0), r.getLong(1)));
-    return new StageCounts(in.getLong(0), out.getLong(0), rejected, Map.of(), in.getLong(1), out.getLong(1));
-  }
 }

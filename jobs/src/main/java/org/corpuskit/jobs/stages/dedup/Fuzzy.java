@@ -1,5 +1,6 @@
 package org.corpuskit.jobs.stages.dedup;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -42,6 +43,12 @@ final class Fuzzy {
    * numbered documents ({@link #numbered}).
    */
   record Result(Dataset<Row> rejected, Dataset<Row> pairs, Dataset<Row> nodes, List<Dataset<Row>> cached) {
+    /** Rows (doc_id, cluster) of {@code docs}' doc_ids: the doc_id each one's cluster keeps, or its own. */
+    Dataset<Row> clusters(Dataset<Row> docs) {
+      return docs.select("doc_id").join(rejected, "doc_id", "left")
+          .select(col("doc_id"), coalesce(col("duplicate_of"), col("doc_id")).as("cluster"));
+    }
+
     /** Frees the datasets cached on the way; call after the last use of the others. */
     void release() {
       cached.forEach(Dataset::unpersist);

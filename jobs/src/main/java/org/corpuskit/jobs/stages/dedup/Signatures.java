@@ -2,16 +2,17 @@ package org.corpuskit.jobs.stages.dedup;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.corpuskit.dedup.MinHash;
 import org.corpuskit.dedup.ShingleSet;
 import org.corpuskit.dedup.Shingles;
 import org.corpuskit.dedup.TextKeys;
 import org.corpuskit.jobs.config.DedupConfig;
+import org.corpuskit.jobs.pipeline.PerTask;
 
 /**
  * What the dedup stage computes from a document's text, once, in one pass: its exact key, its LSH band keys and
@@ -36,18 +37,21 @@ final class Signatures {
     keepShingles = config.verify();
   }
 
-  /** The schema of {@link #keys}' rows: {@code passed} then {@link #FIELDS}. */
-  static StructType schema(StructType passed) {
-    List<StructField> fields = new ArrayList<>(List.of(passed.fields()));
+  /**
+   * {@code rows}' columns but their last two, {@code text} and {@code lang}, followed by the keys of the text:
+   * one {@link Signatures} per task.
+   */
+  static Dataset<Row> of(Dataset<Row> rows, DedupConfig config) {
+    List<StructField> fields = new ArrayList<>(List.of(rows.drop("text", "lang").schema().fields()));
     fields.addAll(FIELDS);
-    return DataTypes.createStructType(fields);
+    return PerTask.map(rows, DataTypes.createStructType(fields), () -> new Signatures(config), Signatures::keys);
   }
 
   /**
    * {@code row}'s columns but its last two, {@code text} and {@code lang} (either may be null), followed by the
    * keys of that text.
    */
-  Row keys(Row row) {
+  private Row keys(Row row) {
     int passed = row.length() - 2;
     String text = row.isNullAt(passed) ? "" : row.getString(passed);
     String lang = row.isNullAt(passed + 1) ? "" : row.getString(passed + 1);

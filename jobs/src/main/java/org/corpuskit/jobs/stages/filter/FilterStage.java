@@ -97,7 +97,7 @@ public final class FilterStage implements Stage {
       tagged.unpersist();
     }
     context.write(RuleStats.of(context.written("rejected")).coalesce(1), "rule_stats");
-    return counts(context, documents);
+    return StageCounts.ofDocuments(documents, context.written("documents"), context.written("rejected"));
   }
 
   /**
@@ -166,12 +166,4 @@ public final class FilterStage implements Stage {
     return sql.isBlank() ? lit(false) : expr(sql);
   }
 
-  private static StageCounts counts(StageContext context, Dataset<Row> input) {
-    Row in = input.selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
-    Row out = context.written("documents").selectExpr("count(*)", "coalesce(sum(length(text)), 0)").first();
-    Map<String, Long> rejected = new HashMap<>();
-    context.written("rejected").groupBy("reason").count().collectAsList()
-        .forEach(r -> rejected.put(r.getString(0), r.getLong(1)));
-    return new StageCounts(in.getLong(0), out.getLong(0), rejected, Map.of(), in.getLong(1), out.getLong(1));
-  }
 }
