@@ -47,24 +47,39 @@ public final class Sentences {
 
   /** The sentences of {@code text}, without surrounding white space; blank ones are left out. */
   public List<String> split(CharSequence text) {
+    int[] bounds = boundaries(text);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i + 1 < bounds.length; i++) {
+      int end = trimEnd(text, bounds[i], bounds[i + 1]);
+      int start = trimStart(text, bounds[i], end);
+      if (start < end) {
+        out.add(text.subSequence(start, end).toString());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Where the sentences of {@code text} start, in chars, in order: 0 first, and {@code text.length()} last as the
+   * end of the last one. A sentence includes the white space after it.
+   */
+  public int[] boundaries(CharSequence text) {
     if (text == null) {
       throw new IllegalArgumentException("text must not be null");
     }
     iterator.setText(text);
-    List<String> out = new ArrayList<>();
-    int from = iterator.first();
+    List<Integer> out = new ArrayList<>();
+    out.add(iterator.first());
     for (int to = iterator.next(); to != BreakIterator.DONE; to = iterator.next()) {
-      int end = trimEnd(text, from, to);
-      if (to < text.length() && endsWithAbbreviation(text, end)) {
+      if (to < text.length() && endsWithAbbreviation(text, trimEnd(text, out.get(out.size() - 1), to))) {
         continue;
       }
-      int start = trimStart(text, from, end);
-      if (start < end) {
-        out.add(text.subSequence(start, end).toString());
-      }
-      from = to;
+      out.add(to);
     }
-    return out;
+    if (out.get(out.size() - 1) != text.length()) {
+      out.add(text.length());
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private boolean endsWithAbbreviation(CharSequence text, int end) {

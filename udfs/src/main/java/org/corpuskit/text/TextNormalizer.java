@@ -53,12 +53,18 @@ public final class TextNormalizer implements Serializable {
       new TextNormalizer(new Options(true, true, Punctuation.KEEP, false, true));
 
   /**
-   * For MinHash shingles and decontamination n-grams: NFKC, case folding, punctuation removed, digits folded,
-   * white space folded. NFKC is in so that full-width and ligature spellings of the same words still share
-   * shingles.
+   * For MinHash shingles: NFKC, case folding, punctuation removed, digits folded, white space folded. NFKC is in
+   * so that full-width and ligature spellings of the same words still share shingles.
    */
   public static final TextNormalizer SHINGLES =
       new TextNormalizer(new Options(true, true, Punctuation.REMOVE, true, true));
+
+  /**
+   * For decontamination n-grams: as {@link #SHINGLES}, but digits stay, since a test item with other numbers is
+   * another item (GSM8K's questions differ in little else).
+   */
+  public static final TextNormalizer DECONTAMINATION =
+      new TextNormalizer(new Options(true, true, Punctuation.REMOVE, false, true));
 
   private final Options options;
 

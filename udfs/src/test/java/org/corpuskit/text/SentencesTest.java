@@ -1,5 +1,6 @@
 package org.corpuskit.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -18,6 +19,13 @@ class SentencesTest {
             "Then they left!"),
         sentences("en", "Dr. Smith met Mr. Jones at 5 p.m. on Jan. 3. They talked, e.g. about U.S. policy. "
             + "Then they left!"));
+  }
+
+  @Test
+  void boundariesStartEverySentenceAndEndTheText() {
+    String text = "Dr. Smith came. Then he left!\nNew line";
+    assertArrayEquals(new int[] {0, 16, 30, text.length()}, new Sentences(new ULocale("en")).boundaries(text));
+    assertArrayEquals(new int[] {0}, new Sentences(ULocale.ROOT).boundaries(""));
   }
 
   @Test
