@@ -3,22 +3,23 @@ package org.corpuskit.decont;
 import java.io.Serializable;
 
 /**
- * A Bloom filter of 64-bit fingerprints whose probes for one value all fall in one 512-bit block, one cache
- * line: a lookup costs one memory access however many bits it checks (Putze, Sanders and Singler, "Cache-,
- * hash- and space-efficient Bloom filters", 2007). The values are fingerprints, already uniform, so the block
- * and the block is taken from their own high bits without hashing again.
+ * A Bloom filter of 64-bit fingerprints whose bits for one value all fall in one 64-bit word: a lookup is one
+ * memory access and one comparison with a mask, without a branch per bit (the register-blocked variant of
+ * Putze, Sanders and Singler, "Cache-, hash- and space-efficient Bloom filters", 2007). It needs about a fifth
+ * more memory than a plain Bloom filter for the same rate, and is several times faster to probe, which is what
+ * the decontamination scan does at every word of every document. The values are fingerprints, already uniform,
+ * so the word is taken from their own high bits without hashing again.
  *
- * <p>Its false-positive rate is computed, not guessed: the number of values in a block is Poisson-distributed
- * around the mean, and a block holding j values answers yes to an absent one with probability
- * {@code (1 - (1 - 1/512)^(j k))^k}; {@link #falsePositiveRate()} sums that over j. BlockedBloomTest measures it.
+ * <p>Its false-positive rate is computed, not guessed: the number of values in a word is Poisson-distributed
+ * around the mean, and a word holding j values answers yes to an absent one with probability
+ * {@code (1 - (1 - 1/64)^(j k))^k}; {@link #falsePositiveRate()} sums that over j. BlockedBloomTest measures it.
  *
  * <p>Thread-safe once built: {@link #mightContain} only reads.
  */
 public final class BlockedBloom implements FingerprintFilter, Serializable {
   private static final long serialVersionUID = 1L;
-  private static final int BLOCK_BITS = 512;
-  private static final int WORDS_PER_BLOCK = BLOCK_BITS / 64;
-  private static final int MAX_PROBES = 7;
+  private static final int BLOCK_BITS = 64;
+  private static final int MAX_PROBES = 8;
 
   private final long[] words;
   private final int blocks;
@@ -28,7 +29,7 @@ public final class BlockedBloom implements FingerprintFilter, Serializable {
   private BlockedBloom(int blocks, int probes) {
     this.blocks = blocks;
     this.probes = probes;
-    this.words = new long[blocks * WORDS_PER_BLOCK];
+    this.words = new long[blocks];
   }
 
   /**
@@ -42,7 +43,7 @@ public final class BlockedBloom implements FingerprintFilter, Serializable {
     if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) {
       throw new IllegalArgumentException("falsePositiveRate must be between 0 and 1, got " + falsePositiveRate);
     }
-    for (long blocks = 1; blocks <= Integer.MAX_VALUE / WORDS_PER_BLOCK; blocks *= 2) {
+    for (long blocks = 1; blocks <= 1L << 30; blocks *= 2) {
       int probes = bestProbes(expected, blocks);
       if (rate(expected, blocks, probes) <= falsePositiveRate) {
         return new BlockedBloom((int) blocks, probes);
@@ -54,28 +55,14 @@ public final class BlockedBloom implements FingerprintFilter, Serializable {
 
   /** Adds a fingerprint. */
   public void add(long fingerprint) {
-    int base = block(fingerprint) * WORDS_PER_BLOCK;
-    long bits = bitsOf(fingerprint);
-    for (int i = 0; i < probes; i++) {
-      int bit = (int) (bits & (BLOCK_BITS - 1));
-      words[base + (bit >>> 6)] |= 1L << bit;
-      bits >>>= 9;
-    }
+    words[block(fingerprint)] |= mask(fingerprint);
     size++;
   }
 
   @Override
   public boolean mightContain(long fingerprint) {
-    int base = block(fingerprint) * WORDS_PER_BLOCK;
-    long bits = bitsOf(fingerprint);
-    for (int i = 0; i < probes; i++) {
-      int bit = (int) (bits & (BLOCK_BITS - 1));
-      if ((words[base + (bit >>> 6)] & (1L << bit)) == 0) {
-        return false;
-      }
-      bits >>>= 9;
-    }
-    return true;
+    long mask = mask(fingerprint);
+    return (words[block(fingerprint)] & mask) == mask;
   }
 
   /** The chance that a fingerprint never added is reported present, with the values added so far. */
@@ -95,13 +82,19 @@ public final class BlockedBloom implements FingerprintFilter, Serializable {
   }
 
   /**
-   * The bits the probes take 9 at a time: the fingerprint remixed (SplitMix64's finaliser), since its high bits
-   * already chose the block and would put every value of a block on the same bits.
+   * The value's bits in its word, 6 bits of position each from the fingerprint remixed (SplitMix64's
+   * finaliser), since its high bits already chose the word and would put every value of a word on the same bits.
    */
-  private static long bitsOf(long fingerprint) {
+  private long mask(long fingerprint) {
     long z = (fingerprint ^ (fingerprint >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    z ^= z >>> 31;
+    long mask = 0;
+    for (int i = 0; i < probes; i++) {
+      mask |= 1L << z;
+      z >>>= 6;
+    }
+    return mask;
   }
 
   /** The probe count that minimises the rate for a block's mean load, as for a plain Bloom filter. */

@@ -9,31 +9,46 @@ import java.util.BitSet;
  * document against them.
  *
  * <p>An item gives its n-grams of {@code n} tokens; an item shorter than that but of at least
- * {@code minTokens} tokens gives one n-gram of all of them; a shorter item gives none. So n-grams come in
- * several lengths, and a document must be probed at every position for each. To keep that to one memory access
- * per position, the index holds two filters: a {@link BlockedBloom} of each n-gram's first {@code minTokens}
- * tokens, small enough to sit in the CPU cache, probed at every position; and
- * the n-grams' own fingerprints, exact ({@link FingerprintSet}) or, above a size limit, a Bloom filter at a
- * stated false-positive rate, probed only where the first answered yes. Either may answer yes wrongly; the
- * stage verifies every hit against the n-gram's text.
+ * {@code minTokens} tokens gives one n-gram of all of them; a shorter item gives none. All n-grams are held as
+ * fingerprints, exactly ({@link FingerprintSet}) or, above a size limit, in a Bloom filter at a stated
+ * false-positive rate. That set is far larger than the CPU cache, so the scan asks it only where one of two
+ * small {@link BlockedBloom} prefilters says an n-gram may start:
  *
- * <p>Thread-safe once built: scanning only reads. Serializable, for a Spark broadcast.
+ * <ul>
+ *   <li>Long items: of the {@code n - minTokens + 1} sub-grams of {@code minTokens} tokens in each n-gram, the
+ *       one with the smallest fingerprint (the leftmost of equals), its minimiser, goes into the prefilter. A
+ *       document's n-gram equal to an item's has the same minimiser, so the scan probes only the positions that
+ *       are the minimiser of some window of the document (about {@code 2 / (n - minTokens + 2)} of them), and
+ *       on a yes checks the n-grams whose window it minimises. Every n-gram overlap is still found.
+ *   <li>Short items: the first {@code minTokens} tokens of each go into a second prefilter, probed at every
+ *       position; short items are few, so it stays small.
+ * </ul>
+ *
+ * Either filter may answer yes wrongly; the stage verifies every hit against the n-gram's text.
+ *
+ * <p>Thread-safe once built: scanning only reads, and keeps its buffer per call. Serializable, for a Spark
+ * broadcast.
  */
 public final class NGramIndex implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** The prefilter's rate: low enough that the second filter is rarely asked, small enough to stay in cache. */
-  private static final double PREFILTER_RATE = 0.02;
+  /** The prefilters' rate: low enough that the n-gram set is rarely asked, small enough to stay in cache. */
+  private static final double PREFILTER_RATE = 0.002;
 
+  private final int n;
   private final int minTokens;
   private final int[] lengths;
-  private final BlockedBloom prefilter;
+  private final BlockedBloom minimisers;
+  private final BlockedBloom shortPrefixes;
   private final FingerprintFilter grams;
   private final long count;
 
-  private NGramIndex(int minTokens, int[] lengths, BlockedBloom prefilter, FingerprintFilter grams, long count) {
+  private NGramIndex(int n, int minTokens, int[] lengths, BlockedBloom minimisers, BlockedBloom shortPrefixes,
+      FingerprintFilter grams, long count) {
+    this.n = n;
     this.minTokens = minTokens;
     this.lengths = lengths;
-    this.prefilter = prefilter;
+    this.minimisers = minimisers;
+    this.shortPrefixes = shortPrefixes;
     this.grams = grams;
     this.count = count;
   }
@@ -64,18 +79,56 @@ public final class NGramIndex implements Serializable {
 
   /**
    * Passes to {@code out} every n-gram of a document's tokens whose fingerprint the index holds (or, at the
-   * filters' rates, does not), longest-first at each position.
+   * filters' rates, does not): short items' n-grams first, then full-length ones in order of position.
    */
   public void scan(Tokens document, GramConsumer out) {
     int tokens = document.count();
-    for (int i = 0; i + minTokens <= tokens; i++) {
-      if (!prefilter.mightContain(document.fingerprint(i, minTokens))) {
+    if (tokens < minTokens) {
+      return;
+    }
+    long[] subGrams = new long[tokens - minTokens + 1];
+    for (int i = 0; i < subGrams.length; i++) {
+      subGrams[i] = document.fingerprint(i, minTokens);
+    }
+    if (lengths.length > 0 && lengths[0] < n) {
+      scanShort(document, subGrams, out);
+    }
+    int window = n - minTokens + 1;
+    int checkedUpTo = -1;
+    int lastMinimiser = -1;
+    for (int start = 0; start + n <= tokens; start++) {
+      int minimiser = start;
+      for (int i = start + 1; i < start + window; i++) {
+        if (subGrams[i] < subGrams[minimiser]) {
+          minimiser = i;
+        }
+      }
+      if (minimiser == lastMinimiser) {
         continue;
       }
-      for (int l = lengths.length - 1; l >= 0; l--) {
-        int length = lengths[l];
-        if (i + length > tokens) {
-          continue;
+      lastMinimiser = minimiser;
+      if (!minimisers.mightContain(subGrams[minimiser])) {
+        continue;
+      }
+      int last = Math.min(minimiser, tokens - n);
+      for (int from = Math.max(minimiser - window + 1, checkedUpTo + 1); from <= last; from++) {
+        long fingerprint = document.fingerprint(from, n);
+        if (grams.mightContain(fingerprint)) {
+          out.accept(from, n, fingerprint);
+        }
+      }
+      checkedUpTo = Math.max(checkedUpTo, last);
+    }
+  }
+
+  private void scanShort(Tokens document, long[] subGrams, GramConsumer out) {
+    for (int i = 0; i < subGrams.length; i++) {
+      if (!shortPrefixes.mightContain(subGrams[i])) {
+        continue;
+      }
+      for (int length : lengths) {
+        if (length == n || i + length > document.count()) {
+          break;
         }
         long fingerprint = document.fingerprint(i, length);
         if (grams.mightContain(fingerprint)) {
@@ -105,9 +158,9 @@ public final class NGramIndex implements Serializable {
     return grams.falsePositiveRate();
   }
 
-  /** The memory of both filters: what every executor receives. */
+  /** The memory of the filters: what every executor receives. */
   public long bytes() {
-    return prefilter.bytes() + grams.bytes();
+    return minimisers.bytes() + shortPrefixes.bytes() + grams.bytes();
   }
 
   private static void checkLengths(int n, int minTokens) {
@@ -120,8 +173,8 @@ public final class NGramIndex implements Serializable {
   }
 
   /**
-   * Collects the n-grams of test items, then builds the index sized for them. Not thread-safe. Holds 16 bytes
-   * per n-gram until {@link #build}.
+   * Collects the n-grams of test items, then builds the index sized for them. Not thread-safe. Holds 8 bytes
+   * per n-gram and per prefilter value until {@link #build}.
    */
   public static final class Builder {
     private final int n;
@@ -129,9 +182,9 @@ public final class NGramIndex implements Serializable {
     private final long setLimit;
     private final double bloomRate;
     private final BitSet lengths = new BitSet();
-    private long[] fingerprints = new long[1024];
-    private long[] prefixes = new long[1024];
-    private int size;
+    private final Longs grams = new Longs();
+    private final Longs minimisers = new Longs();
+    private final Longs shortPrefixes = new Longs();
 
     /**
      * @param n the n-gram length
@@ -155,44 +208,82 @@ public final class NGramIndex implements Serializable {
 
     /** Adds a test item's n-grams; returns how many it gave, 0 for an item too short. */
     public int add(Tokens item) {
-      return gramsOf(item, n, minTokens, (from, length, fingerprint) -> {
-        if (size == fingerprints.length) {
-          fingerprints = Arrays.copyOf(fingerprints, size * 2);
-          prefixes = Arrays.copyOf(prefixes, size * 2);
-        }
-        fingerprints[size] = fingerprint;
-        prefixes[size] = item.fingerprint(from, minTokens);
-        size++;
+      int added = gramsOf(item, n, minTokens, (from, length, fingerprint) -> {
+        grams.add(fingerprint);
         lengths.set(length);
       });
+      if (added > 0 && item.count() < n) {
+        shortPrefixes.add(item.fingerprint(0, minTokens));
+      } else if (added > 0) {
+        addMinimisers(item);
+      }
+      return added;
+    }
+
+    private void addMinimisers(Tokens item) {
+      int window = n - minTokens + 1;
+      int lastMinimiser = -1;
+      for (int start = 0; start + n <= item.count(); start++) {
+        int minimiser = start;
+        long smallest = item.fingerprint(start, minTokens);
+        for (int i = start + 1; i < start + window; i++) {
+          long sub = item.fingerprint(i, minTokens);
+          if (sub < smallest) {
+            minimiser = i;
+            smallest = sub;
+          }
+        }
+        if (minimiser != lastMinimiser) {
+          minimisers.add(smallest);
+          lastMinimiser = minimiser;
+        }
+      }
     }
 
     /** The number of n-grams added so far, repeats included. */
     public long size() {
-      return size;
+      return grams.size;
     }
 
     /** The index of every n-gram added: exact when there are at most {@code setLimit}. */
     public NGramIndex build() {
-      BlockedBloom prefilter = BlockedBloom.forValues(size, PREFILTER_RATE);
-      FingerprintFilter grams;
-      if (size <= setLimit) {
-        FingerprintSet set = new FingerprintSet(size);
-        for (int i = 0; i < size; i++) {
-          set.add(fingerprints[i]);
-        }
-        grams = set;
+      FingerprintFilter filter;
+      if (grams.size <= setLimit) {
+        FingerprintSet set = new FingerprintSet(grams.size);
+        grams.forEach(set::add);
+        filter = set;
       } else {
-        BlockedBloom bloom = BlockedBloom.forValues(size, bloomRate);
-        for (int i = 0; i < size; i++) {
-          bloom.add(fingerprints[i]);
-        }
-        grams = bloom;
+        BlockedBloom bloom = BlockedBloom.forValues(grams.size, bloomRate);
+        grams.forEach(bloom::add);
+        filter = bloom;
       }
+      return new NGramIndex(n, minTokens, lengths.stream().toArray(), bloomOf(minimisers), bloomOf(shortPrefixes),
+          filter, grams.size);
+    }
+
+    private static BlockedBloom bloomOf(Longs values) {
+      BlockedBloom bloom = BlockedBloom.forValues(values.size, PREFILTER_RATE);
+      values.forEach(bloom::add);
+      return bloom;
+    }
+  }
+
+  /** A growable array of longs. */
+  private static final class Longs {
+    private long[] values = new long[1024];
+    private int size;
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    void forEach(java.util.function.LongConsumer consumer) {
       for (int i = 0; i < size; i++) {
-        prefilter.add(prefixes[i]);
+        consumer.accept(values[i]);
       }
-      return new NGramIndex(minTokens, lengths.stream().toArray(), prefilter, grams, size);
     }
   }
 }

@@ -56,6 +56,52 @@ class NGramIndexTest {
     assertEquals("set", index(100, LONG_ITEM).kind());
   }
 
+  @Test
+  void theScanFindsEveryNGramABruteForceSearchFinds() {
+    java.util.Random random = new java.util.Random(11);
+    String[] vocabulary = new String[30];
+    for (int i = 0; i < vocabulary.length; i++) {
+      vocabulary[i] = "w" + i;
+    }
+    java.util.Set<Long> itemGrams = new java.util.HashSet<>();
+    List<String> items = new ArrayList<>();
+    NGramIndex.Builder builder = new NGramIndex.Builder(6, 3, 1_000_000, 0.01);
+    Tokens item = new Tokens();
+    for (int i = 0; i < 40; i++) {
+      items.add(randomText(random, vocabulary, 3 + random.nextInt(12)));
+      builder.add(item.of(items.get(i)));
+      NGramIndex.gramsOf(item, 6, 3, (from, l, fingerprint) -> itemGrams.add(fingerprint));
+    }
+    NGramIndex index = builder.build();
+    int matches = 0;
+    for (int round = 0; round < 500; round++) {
+      String document = randomText(random, vocabulary, random.nextInt(20)) + items.get(random.nextInt(40))
+          + randomText(random, vocabulary, random.nextInt(20)) + items.get(random.nextInt(40));
+      tokens.of(document);
+      java.util.Set<String> expected = new java.util.TreeSet<>();
+      for (int from = 0; from < tokens.count(); from++) {
+        for (int length = 3; length <= 6 && from + length <= tokens.count(); length++) {
+          if (itemGrams.contains(tokens.fingerprint(from, length))) {
+            expected.add(from + "+" + length);
+          }
+        }
+      }
+      java.util.Set<String> found = new java.util.TreeSet<>();
+      index.scan(tokens, (from, length, fingerprint) -> assertTrue(found.add(from + "+" + length), "twice"));
+      assertEquals(expected, found, document);
+      matches += found.size();
+    }
+    assertTrue(matches > 1000, matches + " matches");
+  }
+
+  private static String randomText(java.util.Random random, String[] vocabulary, int words) {
+    StringBuilder text = new StringBuilder();
+    for (int w = 0; w < words; w++) {
+      text.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+    }
+    return text.toString();
+  }
+
   private NGramIndex index(long setLimit, String... items) {
     NGramIndex.Builder builder = new NGramIndex.Builder(13, 8, setLimit, 0.01);
     Tokens scratch = new Tokens();
