@@ -15,7 +15,7 @@ public final class SchemaFiles {
   /** Names of the datasets, each with {@code schemas/<name>.json} on the class path. */
   public static final List<String> NAMES =
       List.of("documents", "errors", "rejected", "file_summaries", "warc_records", "signals", "dedup_index",
-          "clusters", "cluster_sizes");
+          "clusters", "cluster_sizes", "matches", "common_ngrams");
 
   private SchemaFiles() {}
 

@@ -131,8 +131,14 @@ final class PipelineLauncher {
       SampleCrawl.Written written = SampleCrawl.write(Path.of(out, "sample"));
       System.out.println("No --input: running on the embedded sample, " + written.warc());
       InputConfig input = config.input();
-      return config.withInput(new InputConfig(List.of(written.warc().toAbsolutePath().toUri().toString()), "",
-          input.crawlKind(), input.ccBase(), input.maxFiles()));
+      PipelineConfig sampled = config.withInput(new InputConfig(
+          List.of(written.warc().toAbsolutePath().toUri().toString()), "", input.crawlKind(), input.ccBase(),
+          input.maxFiles()));
+      if (!config.decontaminate().benchmarks().isEmpty()) {
+        return sampled;
+      }
+      return sampled.withDecontaminate(config.decontaminate().withBenchmarks(List.of(
+          "sample=" + written.benchmark().toAbsolutePath() + ":fields=question+answer")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the embedded sample under " + out, e);
     }

@@ -21,6 +21,9 @@ final class RunCommand implements Callable<Integer> {
   String crawl;
 
   @Mixin
+  BenchmarkOptions benchmarks;
+
+  @Mixin
   OutputOptions output;
 
   @Mixin
@@ -28,7 +31,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PipelineLauncher.launch(Stages.all(), config.load(InputArguments.assignments(inputs, crawl)), output,
-        true);
+    List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
+    sets.addAll(benchmarks.assignments());
+    return PipelineLauncher.launch(Stages.all(), config.load(sets), output, true);
   }
 }

@@ -14,13 +14,21 @@ public record PipelineConfig(
     @Doc("Stage filter: quality and safety signals per document, and the rules that reject on them.")
     FilterConfig filter,
     @Doc("Stage dedup: URL, exact and near-duplicate removal across the whole corpus, and against earlier releases.")
-    DedupConfig dedup) {
+    DedupConfig dedup,
+    @Doc("Stage decontaminate: test-set n-grams found in the documents, cut out (or the documents dropped), and "
+        + "a report per benchmark.")
+    DecontaminateConfig decontaminate) {
 
   public static final PipelineConfig DEFAULTS = new PipelineConfig(SparkSettings.DEFAULTS, InputConfig.DEFAULTS,
-      ExtractConfig.DEFAULTS, FilterConfig.DEFAULTS, DedupConfig.DEFAULTS);
+      ExtractConfig.DEFAULTS, FilterConfig.DEFAULTS, DedupConfig.DEFAULTS, DecontaminateConfig.DEFAULTS);
 
   /** This configuration reading {@code other} instead of its own input. */
   public PipelineConfig withInput(InputConfig other) {
-    return new PipelineConfig(spark, other, extract, filter, dedup);
+    return new PipelineConfig(spark, other, extract, filter, dedup, decontaminate);
+  }
+
+  /** This configuration with {@code other} as its decontaminate section. */
+  public PipelineConfig withDecontaminate(DecontaminateConfig other) {
+    return new PipelineConfig(spark, input, extract, filter, dedup, other);
   }
 }

@@ -24,6 +24,7 @@ public final class Funnel {
           chars(c.charsOut()), run.marker().seconds()));
       reasons(out, "rejected", c.rejected());
       reasons(out, "failed", c.failed());
+      c.notes().forEach(note -> out.append(String.format("%-14s %s%n", "", note)));
     }
     return out.toString();
   }
@@ -45,6 +46,7 @@ public final class Funnel {
           .put("seconds", run.marker().seconds());
       c.rejected().forEach(stage.putObject("rejected_by_reason")::put);
       c.failed().forEach(stage.putObject("failed_by_reason")::put);
+      c.notes().forEach(stage.putArray("notes")::add);
     }
     return Json.write(root);
   }

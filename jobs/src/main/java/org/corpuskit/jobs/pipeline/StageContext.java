@@ -79,6 +79,14 @@ public final class StageContext {
     return workDir.path(stage.name(), dataset);
   }
 
+  /**
+   * Writes a small text file beside the stage's datasets, {@code OUT/<stage>/<name>}, such as a report; it goes
+   * with the stage's output when the stage reruns.
+   */
+  public void writeFile(String name, String text) {
+    workDir.write(stage.name() + "/" + name, text);
+  }
+
   /** A dataset this stage has written, read back: counts are taken from it, not from the plan that made it. */
   public Dataset<Row> written(String dataset) {
     spark.sparkContext().setJobDescription(stage.name() + ": count " + dataset);

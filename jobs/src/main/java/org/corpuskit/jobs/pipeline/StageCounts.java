@@ -1,6 +1,7 @@
 package org.corpuskit.jobs.pipeline;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -16,12 +17,25 @@ import org.apache.spark.sql.Row;
  * @param failed records that could not be processed, by reason
  * @param charsIn characters of text read, or -1
  * @param charsOut characters of text written to the main output
+ * @param notes lines the run summary shows under the stage's counts, such as what decontamination found
  */
 public record StageCounts(long in, long out, Map<String, Long> rejected, Map<String, Long> failed, long charsIn,
-    long charsOut) {
+    long charsOut, List<String> notes) {
   public StageCounts {
     rejected = Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
     failed = Collections.unmodifiableSortedMap(new TreeMap<>(failed));
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** Counts without notes. */
+  public StageCounts(long in, long out, Map<String, Long> rejected, Map<String, Long> failed, long charsIn,
+      long charsOut) {
+    this(in, out, rejected, failed, charsIn, charsOut, List.of());
+  }
+
+  /** These counts with {@code notes} for the run summary. */
+  public StageCounts withNotes(List<String> notes) {
+    return new StageCounts(in, out, rejected, failed, charsIn, charsOut, notes);
   }
 
   /**

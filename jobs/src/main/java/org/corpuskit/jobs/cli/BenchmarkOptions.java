@@ -1,0 +1,32 @@
+package org.corpuskit.jobs.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The benchmarks to decontaminate against and the mode, for the commands that run that stage. */
+final class BenchmarkOptions {
+  @Option(names = "--benchmark", paramLabel = "NAME=PATH[:PRESET]",
+      description = {"A benchmark to remove from the corpus (repeatable): a file or folder, with a preset (gsm8k, "
+          + "humaneval, mmlu, arc, piqa, hellaswag, winogrande, lambada, boolq, triviaqa, nq-open, truthfulqa, "
+          + "squad, math, commonsenseqa, openbookqa) or fields (NAME=PATH:fields=question+answer).",
+          "Replaces decontaminate.benchmarks."})
+  List<String> benchmarks = new ArrayList<>();
+
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "remove-spans (cut matches out) or drop-document; decontaminate.mode.")
+  String mode;
+
+  /** The options as {@code --set} assignments. */
+  List<String> assignments() {
+    List<String> sets = new ArrayList<>();
+    if (!benchmarks.isEmpty()) {
+      sets.add("decontaminate.benchmarks=[" + String.join(", ", benchmarks.stream().map(ConfigOptions::quoted)
+          .toList()) + "]");
+    }
+    if (mode != null) {
+      sets.add("decontaminate.mode=" + ConfigOptions.quoted(mode));
+    }
+    return sets;
+  }
+}
