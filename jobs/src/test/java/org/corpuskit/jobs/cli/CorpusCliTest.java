@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.LocalSpark;
 import org.corpuskit.sample.SampleCrawl;
@@ -90,6 +92,15 @@ class CorpusCliTest {
     JsonNode stats = new ObjectMapper().readTree(out.resolve("stats.json").toFile());
     assertEquals(526, stats.get("stages").get(0).get("out").asLong());
     assertTrue(spark.read().parquet(out.resolve("extract/documents").toString()).count() >= SampleCrawl.PAGES);
+    Dataset<Row> quoting = spark.read().parquet(out.resolve("dedup/documents").toString())
+        .filter("text like '%A reader asked us:%'");
+    assertTrue(quoting.count() >= 10, "the sample's pages quoting its benchmark reach decontaminate");
+    Dataset<Row> matched = spark.read().parquet(out.resolve("decontaminate/matches").toString());
+    assertEquals(0, quoting.join(matched.select("doc_id").distinct(), new String[] {"doc_id"}, "left_anti").count(),
+        "a page quoting the sample benchmark is not matched");
+    assertEquals(0, spark.read().parquet(out.resolve("decontaminate/documents").toString())
+        .filter("text like '%A reader asked us:%'").count(), "a quote is left in the output");
+    assertTrue(result.out().matches("(?s).*\\n +sample: 8 of 8 items found in .*"), result.out());
 
     Result again = corpus("run", "--out", out.toString());
     assertEquals(0, again.exitCode(), again.out() + again.err());

@@ -71,7 +71,7 @@ class ConfigLoaderTest {
 
   @Test
   void anUnknownSectionListsTheKnownOnesWhenNothingIsClose() throws IOException {
-    assertEquals("corpus.yaml line 1: unknown key tokenizer; known keys here: spark, input, extract, filter, dedup",
+    assertEquals("corpus.yaml line 1: unknown key tokenizer; known keys here: spark, input, extract, filter, dedup, decontaminate",
         error("tokenizer:\n  name: cl100k_base\n"));
   }
 
