@@ -93,23 +93,19 @@ public final class NGramIndex implements Serializable {
     if (lengths.length > 0 && lengths[0] < n) {
       scanShort(document, subGrams, out);
     }
+    int[] minimiserAt = minimisers(subGrams, tokens);
+    // Probed in a loop of their own, without a branch on the answer, so that the CPU overlaps the cache misses.
+    boolean[] maybe = new boolean[minimiserAt.length];
+    for (int j = 0; j < minimiserAt.length; j++) {
+      maybe[j] = minimisers.mightContain(subGrams[minimiserAt[j]]);
+    }
     int window = n - minTokens + 1;
     int checkedUpTo = -1;
-    int lastMinimiser = -1;
-    for (int start = 0; start + n <= tokens; start++) {
-      int minimiser = start;
-      for (int i = start + 1; i < start + window; i++) {
-        if (subGrams[i] < subGrams[minimiser]) {
-          minimiser = i;
-        }
-      }
-      if (minimiser == lastMinimiser) {
+    for (int j = 0; j < minimiserAt.length; j++) {
+      if (!maybe[j]) {
         continue;
       }
-      lastMinimiser = minimiser;
-      if (!minimisers.mightContain(subGrams[minimiser])) {
-        continue;
-      }
+      int minimiser = minimiserAt[j];
       int last = Math.min(minimiser, tokens - n);
       for (int from = Math.max(minimiser - window + 1, checkedUpTo + 1); from <= last; from++) {
         long fingerprint = document.fingerprint(from, n);
@@ -121,9 +117,35 @@ public final class NGramIndex implements Serializable {
     }
   }
 
+  /** The positions that minimise some window of full-length n-grams, ascending, each once. */
+  private int[] minimisers(long[] subGrams, int tokens) {
+    int window = n - minTokens + 1;
+    int windows = Math.max(0, tokens - n + 1);
+    int[] out = new int[windows];
+    int count = 0;
+    int lastMinimiser = -1;
+    for (int start = 0; start < windows; start++) {
+      int minimiser = start;
+      for (int i = start + 1; i < start + window; i++) {
+        if (subGrams[i] < subGrams[minimiser]) {
+          minimiser = i;
+        }
+      }
+      if (minimiser != lastMinimiser) {
+        out[count++] = minimiser;
+        lastMinimiser = minimiser;
+      }
+    }
+    return Arrays.copyOf(out, count);
+  }
+
   private void scanShort(Tokens document, long[] subGrams, GramConsumer out) {
+    boolean[] maybe = new boolean[subGrams.length];
     for (int i = 0; i < subGrams.length; i++) {
-      if (!shortPrefixes.mightContain(subGrams[i])) {
+      maybe[i] = shortPrefixes.mightContain(subGrams[i]);
+    }
+    for (int i = 0; i < subGrams.length; i++) {
+      if (!maybe[i]) {
         continue;
       }
       for (int length : lengths) {

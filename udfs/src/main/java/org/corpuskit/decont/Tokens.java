@@ -46,9 +46,9 @@ public final class Tokens {
     if (text == null) {
       throw new IllegalArgumentException("text must not be null");
     }
-    this.text = text;
+    this.text = plainPunctuation(text);
     count = 0;
-    Words.Cursor cursor = words.cursor(text);
+    Words.Cursor cursor = words.cursor(this.text);
     while (cursor.next()) {
       int from = cursor.start();
       int to = cursor.end();
@@ -64,6 +64,32 @@ public final class Tokens {
       prefix[i + 1] = prefix[i] * BASE + hashes[i];
     }
     return this;
+  }
+
+  /**
+   * {@code text} with the typographic quotes, dashes and no-break space of most web text as their ASCII forms,
+   * char for char, so that its chunks take the splitter's ASCII path; the tokens do not change, since the
+   * normaliser removes both forms, and the same is done to test items and documents alike.
+   */
+  private static String plainPunctuation(String text) {
+    char[] chars = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char plain = switch (c) {
+        case '\u00A0' -> ' ';
+        case '\u2018', '\u2019' -> '\'';
+        case '\u201C', '\u201D' -> '"';
+        case '\u2013', '\u2014' -> '-';
+        default -> c;
+      };
+      if (plain != c) {
+        if (chars == null) {
+          chars = text.toCharArray();
+        }
+        chars[i] = plain;
+      }
+    }
+    return chars == null ? text : new String(chars);
   }
 
   /** The number of tokens. */

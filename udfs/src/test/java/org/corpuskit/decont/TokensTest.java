@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.corpuskit.text.Words;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {
@@ -16,6 +18,16 @@ class TokensTest {
   void caseAndPunctuationAndLineBreaksDoNotChangeTheFingerprints() {
     assertEquals(fingerprints("What is the sum of the first twelve odd numbers?"),
         fingerprints("WHAT is the\nsum -- of the first\t twelve, odd... numbers"));
+  }
+
+  @Test
+  void typographicQuotesDashesAndNoBreakSpacesGiveTheTokensOfTheirPlainForms() {
+    String typographic = "Don\u2019t \u201cstop\u201d \u2013 it\u2019s 1\u20132\u00a0pm, the \u2018end\u2019";
+    String plain = "Don't \"stop\" - it's 1-2 pm, the 'end'";
+    assertEquals(fingerprints(plain), fingerprints(typographic));
+    tokens.of(typographic);
+    assertEquals("dont stop its 1 2 pm the end", tokens.text(0, tokens.count()));
+    assertEquals(new Words(ULocale.ROOT).split(typographic).size(), tokens.count());
   }
 
   @Test

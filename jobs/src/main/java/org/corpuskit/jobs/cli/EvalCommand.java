@@ -25,12 +25,16 @@ import org.corpuskit.jobs.config.DedupConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.DocumentFiles;
 import org.corpuskit.jobs.stages.dedup.DedupEval;
+import org.corpuskit.jobs.stages.decontaminate.DecontEval;
+import org.corpuskit.jobs.stages.decontaminate.DecontaminateStage;
+import org.corpuskit.jobs.pipeline.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluations.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.ClassifierData.class, EvalCommand.Dedup.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.ClassifierData.class, EvalCommand.Dedup.class,
+        EvalCommand.Decontamination.class})
 final class EvalCommand {
   @Command(name = "extraction", mixinStandardHelpOptions = true,
       description = "Precision, recall and F1 of the extractor on a gold set (article-extraction-benchmark or "
@@ -147,6 +151,74 @@ final class EvalCommand {
             + "pairs%n(%.1f s) written to %s%n", report.documents(), report.originals(), report.pairs(),
             report.candidatePairs(), report.recall(), report.pairsAbove(), report.falseMerges(), report.pairsBelow(),
             (System.nanoTime() - start) / 1e9, out);
+        return 0;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
+      }
+    }
+  }
+
+  @Command(name = "decontamination", mixinStandardHelpOptions = true,
+      description = "Recall and false removals of the decontaminate stage: plants benchmark items, verbatim and "
+          + "perturbed, into copies of real documents, runs the stage on them and the untouched documents, and "
+          + "writes report.json.")
+  static final class Decontamination implements Callable<Integer> {
+    @Option(names = "--docs", required = true, paramLabel = "PATH",
+        description = "Documents: JSON lines, Parquet (such as OUT/extract/documents) or text; repeatable.")
+    List<String> docs;
+
+    @Option(names = "--text-field", defaultValue = "text", description = "The field holding the text.")
+    String textField;
+
+    @Option(names = "--plants", defaultValue = "2000",
+        description = "Items planted, each once verbatim and once perturbed (default: ${DEFAULT-VALUE}).")
+    int plants;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the choice of items and places.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "The folder to write into: input/ (the planted documents), run/ (the stage) and report.json.")
+    Path out;
+
+    @Mixin
+    BenchmarkOptions benchmarks;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() throws IOException {
+      Path input = out.resolve("input");
+      List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input.toString()), null));
+      sets.addAll(benchmarks.assignments());
+      PipelineConfig pipeline = config.load(sets);
+      if (pipeline.decontaminate().benchmarks().isEmpty()) {
+        throw new UsageException("give --benchmark: the items to plant and find");
+      }
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = PipelineLauncher.session(pipeline);
+      try {
+        Dataset<Row> texts = docs.stream().map(path -> DocumentFiles.read(spark, path, textField).select("text"))
+            .reduce(Dataset::union).orElseThrow();
+        DecontEval.Planted planted = DecontEval.plant(spark, texts, pipeline.decontaminate().specs(), plants,
+            pipeline.decontaminate().minTokens(), seed);
+        planted.documents().write().mode("overwrite").parquet(input.toString());
+        OutputOptions run = new OutputOptions();
+        run.out = out.resolve("run").toString();
+        run.overwrite = true;
+        PipelineLauncher.launchAlone(new DecontaminateStage(), pipeline, run);
+        DecontEval.Report report = DecontEval.score(planted,
+            spark.read().parquet(out.resolve("run/decontaminate/matches").toString()));
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("report.json").toFile(), report);
+        System.out.printf(Locale.ROOT, "%d items of %d long enough planted, each verbatim and perturbed%n"
+            + "recall, verbatim: %.4f (%d of %d)%nrecall, perturbed: %.4f (%d of %d)%n"
+            + "false removals: %.4f%% of %d clean documents (%d)%nwritten to %s%n", report.verbatim(),
+            report.itemsEligible(), report.verbatimRecall(), report.verbatimFound(), report.verbatim(),
+            report.perturbedRecall(), report.perturbedFound(), report.perturbed(), 100 * report.falseRemovalRate(),
+            report.clean(), report.cleanMatched(), out.resolve("report.json"));
         return 0;
       } finally {
         if (ownSession) {
