@@ -32,6 +32,12 @@ public final class Tokens {
   private static final TextNormalizer NORMALIZER = TextNormalizer.DECONTAMINATION;
   /** What the normaliser makes of each ASCII character alone: itself, lowered, or nothing (written as 0). */
   private static final char[] ASCII = asciiNormalised();
+  /**
+   * What the normaliser makes of each letter past ASCII up to the end of the Cyrillic Supplement, alone; null
+   * for other characters. A word of ASCII and such letters holds no combining mark, so no two of its characters
+   * compose and normalising it a character at a time gives what normalising it whole gives.
+   */
+  private static final String[] LETTERS = lettersNormalised();
 
   private final Words words = new Words(ULocale.ROOT);
   private String text = "";
@@ -52,10 +58,10 @@ public final class Tokens {
     while (cursor.next()) {
       int from = cursor.start();
       int to = cursor.end();
-      long hash = asciiHash(from, to);
+      long hash = tableHash(from, to);
       if (hash != 0) {
         add(hash, from, to);
-      } else if (!isAscii(from, to)) {
+      } else {
         addNonAscii(from, to);
       }
     }
@@ -95,6 +101,11 @@ public final class Tokens {
   /** The number of tokens. */
   public int count() {
     return count;
+  }
+
+  /** Token {@code i}'s hash: {@link NGrams#tokenHash} of its normalised text. */
+  long hash(int i) {
+    return hashes[check(i)];
   }
 
   /** Where token {@code i} starts in the text, in chars. */
@@ -146,31 +157,33 @@ public final class Tokens {
     return i;
   }
 
-  /** The token hash of an ASCII word, normalised a character at a time; 0 when it has another character. */
-  private long asciiHash(int from, int to) {
+  /**
+   * The token hash of a word of ASCII and {@link #LETTERS}, normalised a character at a time; 0 for a word with
+   * another character, or one that normalising empties.
+   */
+  private long tableHash(int from, int to) {
     long hash = NGrams.TOKEN_HASH_START;
     boolean empty = true;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c >= 128) {
+      if (c < 128) {
+        char normalised = ASCII[c];
+        if (normalised != 0) {
+          hash = NGrams.tokenHash(hash, normalised);
+          empty = false;
+        }
+        continue;
+      }
+      String normalised = c < LETTERS.length ? LETTERS[c] : null;
+      if (normalised == null) {
         return 0;
       }
-      char normalised = ASCII[c];
-      if (normalised != 0) {
-        hash = NGrams.tokenHash(hash, normalised);
-        empty = false;
+      for (int j = 0; j < normalised.length(); j++) {
+        hash = NGrams.tokenHash(hash, normalised.charAt(j));
       }
+      empty &= normalised.isEmpty();
     }
     return empty ? 0 : hash;
-  }
-
-  private boolean isAscii(int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (text.charAt(i) >= 128) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void addNonAscii(int from, int to) {
@@ -235,6 +248,16 @@ public final class Tokens {
       out[i] = out[i - 1] * BASE;
     }
     return out;
+  }
+
+  private static String[] lettersNormalised() {
+    String[] table = new String[0x0530];
+    for (char c = 128; c < table.length; c++) {
+      if (com.ibm.icu.lang.UCharacter.isLetter(c)) {
+        table[c] = NORMALIZER.normalize(String.valueOf(c));
+      }
+    }
+    return table;
   }
 
   private static char[] asciiNormalised() {

@@ -8,6 +8,10 @@ import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.corpuskit.SharedData;
+import org.corpuskit.eval.UdhrParagraph;
+import org.corpuskit.eval.UdhrParagraphs;
+import org.corpuskit.text.NGrams;
 import org.corpuskit.text.Words;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +94,34 @@ class TokensTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void wordsHashedACharacterAtATimeHashAsTheirNormalisedTextOnRandomWords() {
+    Random random = new Random(13);
+    String alphabet = "aZ09'.-ßŉǅéÉøÆİıΣσςΐЖжЁёѐ\u0301ǰ";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        text.append(random.nextInt(5) == 0 ? " " : "");
+      }
+      assertHashesAreOfTheirText(text.toString());
+    }
+  }
+
+  @Test
+  void wordsHashedACharacterAtATimeHashAsTheirNormalisedTextInEveryUdhrTranslation() {
+    for (UdhrParagraph paragraph : UdhrParagraphs.load(SharedData.require("lang/udhr"))) {
+      assertHashesAreOfTheirText(paragraph.text());
+    }
+  }
+
+  private void assertHashesAreOfTheirText(String text) {
+    tokens.of(text);
+    for (int i = 0; i < tokens.count(); i++) {
+      assertEquals(NGrams.tokenHash(tokens.text(i, 1)), tokens.hash(i), text);
     }
   }
 

@@ -120,6 +120,33 @@ class WordsTest {
   }
 
   @Test
+  void theFastPathAgreesWithIcuOnLatinGreekAndCyrillicLettersInEveryAsciiContext() {
+    Random random = new Random(31);
+    String context = "a1_.',:;-@ ";
+    for (char c = 128; c < 0x0530; c++) {
+      for (int n = 0; n < 6; n++) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+          text.append(random.nextInt(3) == 0 ? c : context.charAt(random.nextInt(context.length())));
+        }
+        for (ULocale locale : LOCALES) {
+          assertEquals(icuOnly(locale, text.toString()), new Words(locale).split(text),
+              () -> locale + " text: " + escape(text));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theFastPathAgreesWithIcuOnEveryUdhrTranslation() {
+    Words words = new Words(ULocale.ROOT);
+    for (org.corpuskit.eval.UdhrParagraph paragraph : org.corpuskit.eval.UdhrParagraphs.load(
+        SharedData.require("lang/udhr"))) {
+      assertEquals(icuOnly(ULocale.ROOT, paragraph.text()), words.split(paragraph.text()), paragraph::toString);
+    }
+  }
+
+  @Test
   void theAsciiFastPathAgreesWithIcuOnProse() {
     String prose = "It's 3.14, or 1,000;5 -- e.g. U.S.A. example.com a_b __ x1y 10:30 don't 'quoted' "
         + "O'Brien's rock'n'roll v1.2.3 ...and... (see [1]) café naïve 東京タワー and Ж-text\n\tend.";
