@@ -117,23 +117,30 @@ public final class NGramIndex implements Serializable {
     }
   }
 
-  /** The positions that minimise some window of full-length n-grams, ascending, each once. */
+  /**
+   * The positions that minimise some window of full-length n-grams (the leftmost of equal values), ascending,
+   * each once. The minimum is carried from window to window and looked for anew only when it leaves.
+   */
   private int[] minimisers(long[] subGrams, int tokens) {
     int window = n - minTokens + 1;
     int windows = Math.max(0, tokens - n + 1);
     int[] out = new int[windows];
     int count = 0;
-    int lastMinimiser = -1;
+    int minimiser = -1;
     for (int start = 0; start < windows; start++) {
-      int minimiser = start;
-      for (int i = start + 1; i < start + window; i++) {
-        if (subGrams[i] < subGrams[minimiser]) {
-          minimiser = i;
+      int last = start + window - 1;
+      if (minimiser < start) {
+        minimiser = start;
+        for (int i = start + 1; i <= last; i++) {
+          if (subGrams[i] < subGrams[minimiser]) {
+            minimiser = i;
+          }
         }
+      } else if (subGrams[last] < subGrams[minimiser]) {
+        minimiser = last;
       }
-      if (minimiser != lastMinimiser) {
+      if (count == 0 || out[count - 1] != minimiser) {
         out[count++] = minimiser;
-        lastMinimiser = minimiser;
       }
     }
     return Arrays.copyOf(out, count);
