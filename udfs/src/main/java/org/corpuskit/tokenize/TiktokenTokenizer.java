@@ -1,0 +1,179 @@
+package org.corpuskit.tokenize;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.GptBytePairEncodingParams;
+import com.knuddels.jtokkit.api.IntArrayList;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A byte-pair encoding in OpenAI's tiktoken format, encoded by jtokkit: one of the built-in encodings
+ * (r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base), or a rank file ({@code base64-token rank} per
+ * line, as {@code cl100k_base.tiktoken} or Llama 3's {@code tokenizer.model}) with its split pattern and special
+ * tokens. The built-in encodings end documents with their {@code <|endoftext|>} token and begin none; their
+ * special tokens are those tiktoken defines for them ({@code tiktoken_ext/openai_public.py}).
+ *
+ * <p>Thread-safe: jtokkit's encodings are.
+ */
+public final class TiktokenTokenizer implements Tokenizer {
+  private static final String END_OF_TEXT = "<|endoftext|>";
+  private static final Map<String, Map<String, Integer>> BUILT_IN_SPECIALS = Map.of(
+      "r50k_base", Map.of(END_OF_TEXT, 50256),
+      "p50k_base", Map.of(END_OF_TEXT, 50256),
+      "p50k_edit", Map.of(END_OF_TEXT, 50256, "<|fim_prefix|>", 50281, "<|fim_middle|>", 50282,
+          "<|fim_suffix|>", 50283),
+      "cl100k_base", Map.of(END_OF_TEXT, 100257, "<|fim_prefix|>", 100258, "<|fim_middle|>", 100259,
+          "<|fim_suffix|>", 100260, "<|endofprompt|>", 100276),
+      "o200k_base", Map.of(END_OF_TEXT, 199999, "<|endofprompt|>", 200018));
+
+  private final String name;
+  private final Encoding encoding;
+  private final Map<String, Integer> specials;
+  private final Pattern specialPattern;
+  private final OptionalInt eos;
+  private final OptionalInt bos;
+
+  private TiktokenTokenizer(String name, Encoding encoding, Map<String, Integer> specials, OptionalInt eos,
+      OptionalInt bos) {
+    this.name = name;
+    this.encoding = encoding;
+    this.specials = Map.copyOf(specials);
+    this.specialPattern = specials.isEmpty() ? null : Pattern.compile(String.join("|",
+        specials.keySet().stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()));
+    this.eos = eos;
+    this.bos = bos;
+  }
+
+  /** A built-in encoding by its tiktoken name; "gpt2" is r50k_base. */
+  public static TiktokenTokenizer builtIn(String name) {
+    EncodingType type = EncodingType.fromName(name.equals("gpt2") ? "r50k_base" : name)
+        .orElseThrow(() -> new IllegalArgumentException("no built-in tiktoken encoding '" + name + "'; built in: "
+            + String.join(", ", Arrays.stream(EncodingType.values()).map(EncodingType::getName).toList())));
+    Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(type);
+    Map<String, Integer> specials = BUILT_IN_SPECIALS.get(type.getName());
+    return new TiktokenTokenizer(name, encoding, specials, OptionalInt.of(specials.get(END_OF_TEXT)),
+        OptionalInt.empty());
+  }
+
+  /**
+   * A rank file's encoding.
+   *
+   * @param name the encoding's name
+   * @param ranks the rank file: per line a token's bytes in base64, a space, its rank
+   * @param pattern the regular expression that splits text before merging
+   * @param specials the special tokens by spelling and id
+   * @param eosToken the special token ending documents, or null for none
+   * @param bosToken the special token beginning documents, or null for none
+   */
+  public static TiktokenTokenizer fromRankFile(String name, InputStream ranks, String pattern,
+      Map<String, Integer> specials, String eosToken, String bosToken) throws IOException {
+    Pattern compiled;
+    try {
+      compiled = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(name + ": the split pattern does not compile: " + e.getDescription(), e);
+    }
+    Map<byte[], Integer> encoder = readRanks(name, ranks);
+    EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+    registry.registerGptBytePairEncoding(new GptBytePairEncodingParams(name, compiled, encoder, specials));
+    Encoding encoding = registry.getEncoding(name).orElseThrow();
+    return new TiktokenTokenizer(name, encoding, specials, special(name, specials, eosToken),
+        special(name, specials, bosToken));
+  }
+
+  private static OptionalInt special(String name, Map<String, Integer> specials, String token) {
+    if (token == null) {
+      return OptionalInt.empty();
+    }
+    Integer id = specials.get(token);
+    if (id == null) {
+      throw new IllegalArgumentException(name + ": " + token + " is not one of its special tokens");
+    }
+    return OptionalInt.of(id);
+  }
+
+  private static Map<byte[], Integer> readRanks(String name, InputStream in) throws IOException {
+    Map<byte[], Integer> ranks = new LinkedHashMap<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+    int number = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] parts = line.split(" ");
+      try {
+        ranks.put(Base64.getDecoder().decode(parts[0]), Integer.parseInt(parts[1]));
+      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        throw new IllegalArgumentException(name + ": rank file line " + number + " is not 'base64-token rank': '"
+            + (line.length() > 80 ? line.substring(0, 80) + "..." : line) + "'", e);
+      }
+    }
+    if (ranks.isEmpty()) {
+      throw new IllegalArgumentException(name + ": the rank file is empty");
+    }
+    return ranks;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int[] encode(String text) {
+    return encoding.encodeOrdinary(text).toArray();
+  }
+
+  /**
+   * The ids of {@code text} with special tokens' spellings encoded as those tokens, as tiktoken's
+   * {@code allowed_special="all"} does: for prompts and tests, never for documents.
+   */
+  public int[] encodeWithSpecials(String text) {
+    if (specialPattern == null) {
+      return encode(text);
+    }
+    IntArrayList out = new IntArrayList();
+    java.util.regex.Matcher matcher = specialPattern.matcher(text);
+    int at = 0;
+    while (matcher.find()) {
+      encoding.encodeOrdinary(text.substring(at, matcher.start())).boxed().forEach(out::add);
+      out.add(specials.get(matcher.group()));
+      at = matcher.end();
+    }
+    encoding.encodeOrdinary(text.substring(at)).boxed().forEach(out::add);
+    return out.toArray();
+  }
+
+  @Override
+  public String decode(int[] ids) {
+    IntArrayList list = new IntArrayList(ids.length);
+    for (int id : ids) {
+      list.add(id);
+    }
+    return encoding.decode(list);
+  }
+
+  @Override
+  public OptionalInt eos() {
+    return eos;
+  }
+
+  @Override
+  public OptionalInt bos() {
+    return bos;
+  }
+}
