@@ -1,0 +1,120 @@
+package org.corpuskit.tokenize;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Concatenates documents, each ended by EOS (and begun by BOS when given), and cuts the stream into sequences of
+ * {@code seqLen} tokens: no padding and no token lost inside a stream; a document may run across sequences. What
+ * is left at the end is padded to a whole sequence or dropped, and counted either way.
+ *
+ * <p>Not thread-safe: it carries the remainder from one document to the next. One per task, whose documents
+ * form one stream.
+ */
+public final class ChunkPacker {
+  private final int seqLen;
+  private final int eos;
+  private final int bos;
+  private final int pad;
+  private final Consumer<Sequence> out;
+  private final int[] buffer;
+  private final List<Integer> starts = new ArrayList<>();
+  private final List<String> sources = new ArrayList<>();
+  private int filled;
+  private long tokensIn;
+
+  /**
+   * @param seqLen tokens per sequence, at least 1
+   * @param eos the id ending every document
+   * @param bos the id beginning every document, or -1 for none
+   * @param pad the id padding the last sequence
+   * @param out receives each sequence
+   */
+  public ChunkPacker(int seqLen, int eos, int bos, int pad, Consumer<Sequence> out) {
+    if (seqLen < 1) {
+      throw new IllegalArgumentException("seq_len must be at least 1, got " + seqLen);
+    }
+    if (eos < 0) {
+      throw new IllegalArgumentException("an EOS id is needed, got " + eos);
+    }
+    this.seqLen = seqLen;
+    this.eos = eos;
+    this.bos = bos;
+    this.pad = pad;
+    this.out = out;
+    this.buffer = new int[seqLen];
+  }
+
+  /** Adds a document's ids (without BOS and EOS, which are added here) from {@code source}. */
+  public void add(int[] ids, String source) {
+    boolean first = true;
+    int total = ids.length + 1 + (bos >= 0 ? 1 : 0);
+    tokensIn += total;
+    int at = 0;
+    while (at < total) {
+      if (first || filled == 0) {
+        starts.add(filled);
+        sources.add(source);
+        first = false;
+      }
+      int room = seqLen - filled;
+      int take = Math.min(room, total - at);
+      for (int i = 0; i < take; i++) {
+        buffer[filled + i] = token(ids, at + i, total);
+      }
+      filled += take;
+      at += take;
+      if (filled == seqLen) {
+        emit(0);
+      }
+    }
+  }
+
+  /** The document's token at {@code i} of {@code total}: BOS, its ids, then EOS. */
+  private int token(int[] ids, int i, int total) {
+    if (i == total - 1) {
+      return eos;
+    }
+    return bos >= 0 ? (i == 0 ? bos : ids[i - 1]) : ids[i];
+  }
+
+  /**
+   * Ends the stream: a partial last sequence is padded to {@code seqLen} when {@code padLast}, else dropped.
+   * Returns the tokens dropped (0 when padded).
+   */
+  public int finish(boolean padLast) {
+    if (filled == 0) {
+      return 0;
+    }
+    if (!padLast) {
+      int dropped = filled;
+      filled = 0;
+      starts.clear();
+      sources.clear();
+      return dropped;
+    }
+    int padding = seqLen - filled;
+    Arrays.fill(buffer, filled, seqLen, pad);
+    emit(padding);
+    return 0;
+  }
+
+  /** Document tokens taken in, BOS and EOS included. */
+  public long tokensIn() {
+    return tokensIn;
+  }
+
+  private void emit(int padding) {
+    int[] boundaries = new int[starts.size() + 1];
+    for (int i = 0; i < starts.size(); i++) {
+      boundaries[i] = starts.get(i);
+    }
+    boundaries[starts.size()] = seqLen - padding;
+    out.accept(new Sequence(buffer.clone(), boundaries, sources, padding));
+    filled = 0;
+    starts.clear();
+    sources.clear();
+  }
+}
