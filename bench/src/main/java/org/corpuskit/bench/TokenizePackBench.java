@@ -1,0 +1,81 @@
+package org.corpuskit.bench;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.corpuskit.eval.GoldPage;
+import org.corpuskit.eval.GoldSet;
+import org.corpuskit.tokenize.ChunkPacker;
+import org.corpuskit.tokenize.TiktokenTokenizer;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Tokenizing and packing on one thread, against bare jtokkit in the same run: the 181 real news articles of the
+ * article-extraction-benchmark (../shared/data), cl100k_base. {@code jtokkit} is {@code encodeOrdinary} alone,
+ * the baseline; {@code tokenizeAndPack} is what the pack stage does per document: encode through our
+ * tokenizer, then cut into 2,048-token sequences with EOS and boundaries. The {@code bytes} counter is UTF-8
+ * bytes per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+public class TokenizePackBench {
+  private final Encoding jtokkit = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+  private final TiktokenTokenizer tokenizer = TiktokenTokenizer.builtIn("cl100k_base");
+  private String[] texts;
+  private long[] sizes;
+
+  /** UTF-8 bytes processed, reported by JMH per second. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Bytes {
+    public long bytes;
+  }
+
+  @Setup(Level.Trial)
+  public void load() {
+    Path gold = Path.of(System.getProperty("corpus.shared.data", "../shared/data"))
+        .resolve("extraction/article-extraction-benchmark");
+    texts = GoldSet.load(gold).pages().stream().map(GoldPage::body).toArray(String[]::new);
+    sizes = new long[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      sizes[i] = texts[i].getBytes(StandardCharsets.UTF_8).length;
+    }
+  }
+
+  @Benchmark
+  public void jtokkit(Bytes counter, Blackhole out) {
+    for (int i = 0; i < texts.length; i++) {
+      out.consume(jtokkit.encodeOrdinary(texts[i]));
+      counter.bytes += sizes[i];
+    }
+  }
+
+  @Benchmark
+  public void tokenizeAndPack(Bytes counter, Blackhole out) {
+    ChunkPacker packer = new ChunkPacker(2048, tokenizer.eos().getAsInt(), -1, 0, out::consume);
+    for (int i = 0; i < texts.length; i++) {
+      packer.add(tokenizer.encode(texts[i]), "web");
+      counter.bytes += sizes[i];
+    }
+    out.consume(packer.finish(true));
+  }
+}
