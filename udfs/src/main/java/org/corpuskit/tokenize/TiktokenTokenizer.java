@@ -133,6 +133,11 @@ public final class TiktokenTokenizer implements Tokenizer {
     return name;
   }
 
+  /** The special tokens by spelling. */
+  public Map<String, Integer> specials() {
+    return specials;
+  }
+
   @Override
   public int[] encode(String text) {
     return encoding.encodeOrdinary(text).toArray();

@@ -1,0 +1,81 @@
+package org.corpuskit.tokenize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Opens a tokenizer from its spec, as the configuration and {@code --tokenizer} give it:
+ *
+ * <ul>
+ *   <li>{@code cl100k_base} (or r50k_base, p50k_base, p50k_edit, o200k_base, gpt2): a tiktoken encoding built in;
+ *   <li>{@code tiktoken:PATH:ENCODING}: a tiktoken rank file split by the pattern, and with the special tokens, of
+ *       the built-in ENCODING (so {@code tiktoken:cl100k_base.tiktoken:cl100k_base} is cl100k_base);
+ *   <li>{@code hf:PATH}: a Hugging Face {@code tokenizer.json};
+ *   <li>{@code spm:PATH}: a SentencePiece {@code tokenizer.model}.
+ * </ul>
+ *
+ * A file that is missing or does not parse is an error naming it, before any work starts.
+ */
+public final class Tokenizers {
+  /** The split patterns of tiktoken's encodings ({@code tiktoken_ext/openai_public.py}). */
+  private static final String X50K_PATTERN =
+      "'(?:[sdmt]|ll|ve|re)| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+  private static final Map<String, String> PATTERNS = Map.of(
+      "r50k_base", X50K_PATTERN,
+      "p50k_base", X50K_PATTERN,
+      "p50k_edit", X50K_PATTERN,
+      "cl100k_base", "'(?i:[sdmt]|ll|ve|re)|[^\\r\\n\\p{L}\\p{N}]?+\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]++[\\r\\n]*"
+          + "|\\s*[\\r\\n]|\\s+(?!\\S)|\\s+",
+      "o200k_base", "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+"
+          + "(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+"
+          + "[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*"
+          + "|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+
+  private Tokenizers() {}
+
+  /** The tokenizer {@code spec} names. */
+  public static Tokenizer open(String spec) {
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("no tokenizer given: name a tiktoken encoding (cl100k_base), or "
+          + "tiktoken:PATH:ENCODING, hf:PATH or spm:PATH");
+    }
+    try {
+      if (spec.startsWith("hf:")) {
+        return HuggingFaceTokenizerFile.open(existing(spec.substring(3)));
+      }
+      if (spec.startsWith("spm:")) {
+        return SentencePieceTokenizer.open(existing(spec.substring(4)));
+      }
+      if (spec.startsWith("tiktoken:")) {
+        int colon = spec.lastIndexOf(':');
+        String encoding = spec.substring(colon + 1);
+        if (colon <= "tiktoken:".length() - 1 || !PATTERNS.containsKey(encoding)) {
+          throw new IllegalArgumentException("tiktoken:PATH:ENCODING names the encoding whose pattern and special "
+              + "tokens the rank file takes (" + String.join(", ", PATTERNS.keySet().stream().sorted().toList())
+              + "), got '" + spec + "'");
+        }
+        Path ranks = existing(spec.substring("tiktoken:".length(), colon));
+        TiktokenTokenizer builtIn = TiktokenTokenizer.builtIn(encoding);
+        try (InputStream in = Files.newInputStream(ranks)) {
+          return TiktokenTokenizer.fromRankFile(ranks.toString(), in, PATTERNS.get(encoding), builtIn.specials(),
+              "<|endoftext|>", null);
+        }
+      }
+      return TiktokenTokenizer.builtIn(spec);
+    } catch (IOException e) {
+      throw new UncheckedIOException("tokenizer " + spec + ": cannot read it: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path existing(String path) {
+    Path file = Path.of(path);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("tokenizer file " + path + ": no such file");
+    }
+    return file;
+  }
+}

@@ -1,0 +1,51 @@
+package org.corpuskit.tokenize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import org.corpuskit.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TokenizersTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"r50k_base", "p50k_base", "cl100k_base", "o200k_base"})
+  void aRankFileWithItsEncodingsPatternEncodesEveryVectorAsTheBuiltIn(String encoding) throws IOException {
+    Path ranks = SharedData.require("tokenizers/tiktoken-bpe/" + encoding + ".tiktoken");
+    Tokenizer fromFile = Tokenizers.open("tiktoken:" + ranks + ":" + encoding);
+    Tokenizer builtIn = Tokenizers.open(encoding);
+    for (String[] row : TiktokenTokenizerTest.csv(SharedData.require("tokenizers/jtokkit-test-vectors/" + encoding
+        + "_encodings.csv"))) {
+      assertArrayEquals(TiktokenTokenizerTest.ids(row[1]), fromFile.encode(row[0]), () -> encoding + ": " + row[0]);
+    }
+    assertEquals(builtIn.eos(), fromFile.eos());
+  }
+
+  @Test
+  void tokenizerJsonAndSentencePieceFilesOpenByPrefix() {
+    Tokenizer gpt2 = Tokenizers.open("hf:" + SharedData.require("tokenizers/gpt2/tokenizer.json"));
+    assertInstanceOf(HuggingFaceTokenizerFile.class, gpt2);
+    assertEquals(OptionalInt.of(50256), gpt2.eos());
+    Tokenizer mistral = Tokenizers.open("spm:" + SharedData.require("tokenizers/mistral/tokenizer.model.v1"));
+    assertInstanceOf(SentencePieceTokenizer.class, mistral);
+    assertEquals(OptionalInt.of(2), mistral.eos());
+  }
+
+  @Test
+  void badSpecsAreRefusedBeforeAnyWork() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Tokenizers.open("cl100k"))
+        .getMessage().startsWith("no built-in tiktoken encoding 'cl100k'"));
+    assertEquals("tokenizer file /nowhere/tokenizer.json: no such file",
+        assertThrows(IllegalArgumentException.class, () -> Tokenizers.open("hf:/nowhere/tokenizer.json")).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Tokenizers.open("tiktoken:ranks.tiktoken"))
+        .getMessage().startsWith("tiktoken:PATH:ENCODING names the encoding"));
+    assertThrows(IllegalArgumentException.class, () -> Tokenizers.open(" "));
+  }
+}
