@@ -31,7 +31,7 @@ public final class Tokens {
   private static final long[] POWERS = powers();
   private static final TextNormalizer NORMALIZER = TextNormalizer.DECONTAMINATION;
   /** What the normaliser makes of each ASCII character alone: itself, lowered, or nothing (written as 0). */
-  private static final char[] ASCII = asciiNormalised();
+  private static final char[] ASCII = NORMALIZER.asciiTable();
   /**
    * What the normaliser makes of each letter past ASCII up to the end of the Cyrillic Supplement, alone; null
    * for other characters. A word of ASCII and such letters holds no combining mark, so no two of its characters
@@ -256,18 +256,6 @@ public final class Tokens {
       if (com.ibm.icu.lang.UCharacter.isLetter(c)) {
         table[c] = NORMALIZER.normalize(String.valueOf(c));
       }
-    }
-    return table;
-  }
-
-  private static char[] asciiNormalised() {
-    char[] table = new char[128];
-    for (char c = 0; c < 128; c++) {
-      String normalised = NORMALIZER.normalize(String.valueOf(c));
-      if (normalised.length() > 1) {
-        throw new IllegalStateException("an ASCII character normalised to two: " + (int) c);
-      }
-      table[c] = normalised.isEmpty() ? 0 : normalised.charAt(0);
     }
     return table;
   }

@@ -32,7 +32,7 @@ public final class Shingles {
    * What {@link TextNormalizer#SHINGLES} makes of each ASCII character alone: itself, lowered, 0, or nothing
    * (written as the character 0, which no word holds).
    */
-  private static final char[] ASCII = asciiNormalised();
+  private static final char[] ASCII = TextNormalizer.SHINGLES.asciiTable();
 
   private final Unit unit;
   private final int n;
@@ -109,17 +109,5 @@ public final class Shingles {
 
   private static Words splitter(String lang) {
     return new Words(lang.isEmpty() ? ULocale.ROOT : new ULocale(lang));
-  }
-
-  private static char[] asciiNormalised() {
-    char[] table = new char[128];
-    for (char c = 0; c < 128; c++) {
-      String normalised = TextNormalizer.SHINGLES.normalize(String.valueOf(c));
-      if (normalised.length() > 1) {
-        throw new IllegalStateException("an ASCII character normalised to two: " + (int) c);
-      }
-      table[c] = normalised.isEmpty() ? 0 : normalised.charAt(0);
-    }
-    return table;
   }
 }

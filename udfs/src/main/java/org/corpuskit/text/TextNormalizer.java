@@ -124,6 +124,23 @@ public final class TextNormalizer implements Serializable {
     };
   }
 
+  /**
+   * What this normaliser makes of each ASCII character alone, indexed by the character: itself, lowered, 0 for a
+   * folded digit, or the character 0 for nothing. For hashing ASCII words a character at a time, which gives
+   * what normalising the word whole gives.
+   */
+  public char[] asciiTable() {
+    char[] table = new char[128];
+    for (char c = 0; c < 128; c++) {
+      String normalised = normalize(String.valueOf(c));
+      if (normalised.length() > 1) {
+        throw new IllegalStateException("an ASCII character normalised to two: " + (int) c);
+      }
+      table[c] = normalised.isEmpty() ? 0 : normalised.charAt(0);
+    }
+    return table;
+  }
+
   private static boolean isPunctuation(int type) {
     return type == UCharacter.CONNECTOR_PUNCTUATION || type == UCharacter.DASH_PUNCTUATION
         || type == UCharacter.START_PUNCTUATION || type == UCharacter.END_PUNCTUATION

@@ -13,6 +13,15 @@ class TextNormalizerTest {
   }
 
   @Test
+  void theAsciiTableIsWhatNormalisingEachCharacterAloneGives() {
+    char[] table = TextNormalizer.SHINGLES.asciiTable();
+    assertEquals('a', table['A']);
+    assertEquals('0', table['7']);
+    assertEquals(0, table['!']);
+    assertEquals('7', TextNormalizer.DECONTAMINATION.asciiTable()['7']);
+  }
+
+  @Test
   void nfkcTurnsCompatibilityFormsIntoPlainOnes() {
     assertEquals("ABC fi 1 km2", normalize(new Options(true, false, Punctuation.KEEP, false, false), "ＡＢＣ ﬁ ① ㎞²"));
   }
