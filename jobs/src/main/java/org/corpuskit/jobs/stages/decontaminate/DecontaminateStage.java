@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -120,10 +119,12 @@ public final class DecontaminateStage implements Stage {
     Broadcast<NGramIndex> shared = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
         .broadcast(index);
     Dataset<Row> items = context.spark().createDataFrame(itemRows(benchmarks), ITEMS);
-    Dataset<Row> candidates = candidates(documents, shared).persist(StorageLevel.MEMORY_AND_DISK());
+    // Read twice, for the common n-grams and for the matches: kept rather than scanned and joined again.
+    Dataset<Row> verified = candidates(documents, shared).join(itemGrams(items, config),
+            new String[] {"fingerprint", "ngram"})
+        .select("doc_id", "url", "benchmark", "item_id", "ngram", "start", "end")
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> verified = candidates.join(itemGrams(items, config), new String[] {"fingerprint", "ngram"})
-          .select("doc_id", "url", "benchmark", "item_id", "ngram", "start", "end");
       context.write(common(verified, config.maxDocuments()), "common_ngrams");
       Dataset<Row> common = context.written("common_ngrams");
       context.write(verified.join(common.select("ngram"), new String[] {"ngram"}, "left_anti")
@@ -131,8 +132,8 @@ public final class DecontaminateStage implements Stage {
       Dataset<Row> matches = context.written("matches");
       Dataset<Row> outcomes = cut(documents, matches, config).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        String[] columns = documents.columns();
-        context.write(outcomes.filter(col("reason").isNull()).select(cols(columns)), "documents");
+        context.write(outcomes.filter(col("reason").isNull()).drop("reason", "benchmarks", "chars_removed"),
+            "documents");
         context.write(outcomes.filter(col("reason").isNotNull()).drop("chars_removed"), "rejected");
         report.found(matches, outcomes.filter(col("benchmarks").isNotNull())
             .select("doc_id", "reason", "benchmarks", "chars_removed"), common.count(), index);
@@ -140,7 +141,7 @@ public final class DecontaminateStage implements Stage {
         outcomes.unpersist();
       }
     } finally {
-      candidates.unpersist();
+      verified.unpersist();
       shared.destroy();
     }
     context.writeFile("report.json", report.json());
@@ -293,9 +294,5 @@ public final class DecontaminateStage implements Stage {
     return out.add("reason", DataTypes.StringType, true)
         .add("benchmarks", DataTypes.createArrayType(DataTypes.StringType, false), true)
         .add("chars_removed", DataTypes.IntegerType, false);
-  }
-
-  private static org.apache.spark.sql.Column[] cols(String[] names) {
-    return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
   }
 }
