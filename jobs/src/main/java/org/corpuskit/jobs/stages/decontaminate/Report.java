@@ -1,11 +1,14 @@
 package org.corpuskit.jobs.stages.decontaminate;
 
-import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.corpuskit.decont.NGramIndex;
 import org.corpuskit.jobs.config.DecontaminateConfig;
 
@@ -52,26 +56,32 @@ final class Report {
    */
   void found(Dataset<Row> matches, Dataset<Row> affected, long commonNGrams, NGramIndex index) {
     Map<String, Row> found = new LinkedHashMap<>();
-    matches.groupBy("benchmark").agg(count_distinct(col("item_id")).as("items"),
-        count_distinct(col("doc_id")).as("documents")).collectAsList().forEach(r -> found.put(r.getString(0), r));
-    Dataset<Row> firstPerDocument = matches.groupBy("benchmark", "doc_id", "url")
-        .agg(min_by(struct(col("item_id"), col("ngram")), struct(col("start"), col("item_id"))).as("first"));
+    matches.groupBy("benchmark").agg(count_distinct(col("item_id")), count_distinct(col("doc_id")))
+        .collectAsList().forEach(r -> found.put(r.getString(0), r));
+    Map<String, Row> outcomes = new LinkedHashMap<>();
+    affected.select(explode(col("benchmarks")).as("benchmark"), col("reason"), col("chars_removed"))
+        .groupBy("benchmark").agg(expr("count_if(reason is not null)"), expr("sum(chars_removed)"))
+        .collectAsList().forEach(r -> outcomes.put(r.getString(0), r));
+    Map<String, List<Row>> examples = new LinkedHashMap<>();
+    if (config.examples() > 0) {
+      matches.groupBy("benchmark", "doc_id", "url")
+          .agg(min_by(struct(col("item_id"), col("ngram")), struct(col("start"), col("item_id"))).as("first"))
+          .withColumn("n", row_number().over(Window.partitionBy("benchmark").orderBy("doc_id")))
+          .filter(col("n").leq(config.examples())).orderBy("benchmark", "doc_id").collectAsList()
+          .forEach(r -> examples.computeIfAbsent(r.getString(0), b -> new ArrayList<>()).add(r));
+    }
     for (ObjectNode node : benchmarks.values()) {
       String name = node.get("name").asText();
       Row counts = found.get(name);
-      Dataset<Row> mine = affected.filter(array_contains(col("benchmarks"), name));
-      Row outcome = mine.selectExpr("count_if(reason is not null)", "coalesce(sum(chars_removed), 0)").first();
+      Row outcome = outcomes.get(name);
       node.put("items_found", counts == null ? 0 : counts.getLong(1))
           .put("documents_affected", counts == null ? 0 : counts.getLong(2))
-          .put("documents_dropped", outcome.getLong(0))
-          .put("characters_removed", outcome.getLong(1));
-      ArrayNode examples = node.putArray("examples");
-      if (config.examples() > 0) {
-        firstPerDocument.filter(col("benchmark").equalTo(name)).orderBy("doc_id").limit(config.examples())
-            .collectAsList().forEach(r -> examples.addObject().put("doc_id", r.getString(1))
-                .put("url", r.getString(2)).put("item_id", r.getStruct(3).getString(0))
-                .put("ngram", r.getStruct(3).getString(1)));
-      }
+          .put("documents_dropped", outcome == null ? 0 : outcome.getLong(1))
+          .put("characters_removed", outcome == null ? 0 : outcome.getLong(2));
+      ArrayNode list = node.putArray("examples");
+      examples.getOrDefault(name, List.of()).forEach(r -> list.addObject().put("doc_id", r.getString(1))
+          .put("url", r.getString(2)).put("item_id", r.getStruct(3).getString(0))
+          .put("ngram", r.getStruct(3).getString(1)));
     }
     Row totals = affected.selectExpr("count(*)", "count_if(reason is not null)", "coalesce(sum(chars_removed), 0)")
         .first();
@@ -100,15 +110,10 @@ final class Report {
           b.path("documents_affected").asLong(), b.path("documents_dropped").asLong(),
           b.path("characters_removed").asLong()));
     }
-    JsonIndex index = new JsonIndex(root.path("index"));
-    notes.add(String.format("index: %,d n-grams as a %s (%.1f MB); %,d common n-grams ignored", index.ngrams,
-        index.kind, index.bytes / 1e6, root.path("common_ngrams").asLong()));
+    JsonNode index = root.path("index");
+    notes.add(String.format("index: %,d n-grams as a %s (%.1f MB); %,d common n-grams ignored",
+        index.path("ngrams").asLong(), index.path("kind").asText(), index.path("bytes").asLong() / 1e6,
+        root.path("common_ngrams").asLong()));
     return notes;
-  }
-
-  private record JsonIndex(long ngrams, String kind, long bytes) {
-    JsonIndex(com.fasterxml.jackson.databind.JsonNode node) {
-      this(node.path("ngrams").asLong(), node.path("kind").asText(), node.path("bytes").asLong());
-    }
   }
 }
