@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -80,35 +80,30 @@ final class BenchmarkFiles {
     } catch (FileNotFoundException e) {
       throw new BenchmarkException(spec.name(), spec.path(), "", "no such file or folder");
     }
-    Map<String, Path> files = new LinkedHashMap<>();
     if (status.isFile()) {
       String name = root.getName();
       if (format(spec, name).isEmpty()) {
         throw new BenchmarkException(spec.name(), name, "", "the name does not say the format: give format= "
             + "(jsonl, json, csv, tsv, text or parquet)");
       }
-      files.put(name, status.getPath());
-      return files;
+      return Map.of(name, status.getPath());
     }
     String prefix = status.getPath().toUri().getPath();
-    List<String> names = new ArrayList<>();
-    Map<String, Path> found = new LinkedHashMap<>();
+    Map<String, Path> found = new TreeMap<>();
     RemoteIterator<LocatedFileStatus> listing = fs.listFiles(root, true);
     while (listing.hasNext()) {
       Path path = listing.next().getPath();
       String relative = path.toUri().getPath().substring(prefix.length()).replaceFirst("^/", "");
       boolean hidden = List.of(relative.split("/")).stream().anyMatch(p -> p.startsWith("_") || p.startsWith("."));
       if (!hidden && format(spec, relative).isPresent()) {
-        names.add(relative);
         found.put(relative, path);
       }
     }
-    if (names.isEmpty()) {
+    if (found.isEmpty()) {
       throw new BenchmarkException(spec.name(), spec.path(), "", "no benchmark files in this folder (names ending "
           + ".jsonl, .json, .csv, .tsv, .txt or .parquet, gzipped or not)");
     }
-    names.stream().sorted().forEach(n -> files.put(n, found.get(n)));
-    return files;
+    return found;
   }
 
   private static Optional<BenchmarkFormat> format(BenchmarkSpec spec, String name) {
