@@ -11,7 +11,6 @@ import org.corpuskit.decont.Tokens;
 import org.corpuskit.eval.GoldPage;
 import org.corpuskit.eval.GoldSet;
 import org.corpuskit.sample.SyntheticText;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,13 +50,6 @@ public class DecontScanBench {
   private NGramIndex index;
   private String[] texts;
   private long[] sizes;
-
-  /** UTF-8 bytes processed, reported by JMH per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Bytes {
-    public long bytes;
-  }
 
   @Setup(Level.Trial)
   public void build() {
@@ -101,7 +93,7 @@ public class DecontScanBench {
   }
 
   @Benchmark
-  public void tokens(Bytes counter, Blackhole out) {
+  public void tokens(ByteCounter counter, Blackhole out) {
     for (int i = 0; i < texts.length; i++) {
       out.consume(tokens.of(texts[i]).count());
       counter.bytes += sizes[i];
@@ -109,7 +101,7 @@ public class DecontScanBench {
   }
 
   @Benchmark
-  public void scan(Bytes counter, Blackhole out) {
+  public void scan(ByteCounter counter, Blackhole out) {
     for (int i = 0; i < texts.length; i++) {
       index.scan(tokens.of(texts[i]), (from, length, fingerprint) -> out.consume(fingerprint));
       counter.bytes += sizes[i];

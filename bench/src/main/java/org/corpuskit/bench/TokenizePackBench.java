@@ -10,7 +10,6 @@ import org.corpuskit.eval.GoldPage;
 import org.corpuskit.eval.GoldSet;
 import org.corpuskit.tokenize.ChunkPacker;
 import org.corpuskit.tokenize.TiktokenTokenizer;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,13 +42,6 @@ public class TokenizePackBench {
   private String[] texts;
   private long[] sizes;
 
-  /** UTF-8 bytes processed, reported by JMH per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Bytes {
-    public long bytes;
-  }
-
   @Setup(Level.Trial)
   public void load() {
     Path gold = Path.of(System.getProperty("corpus.shared.data", "../shared/data"))
@@ -62,7 +54,7 @@ public class TokenizePackBench {
   }
 
   @Benchmark
-  public void jtokkit(Bytes counter, Blackhole out) {
+  public void jtokkit(ByteCounter counter, Blackhole out) {
     for (int i = 0; i < texts.length; i++) {
       out.consume(jtokkit.encodeOrdinary(texts[i]));
       counter.bytes += sizes[i];
@@ -70,7 +62,7 @@ public class TokenizePackBench {
   }
 
   @Benchmark
-  public void tokenizeAndPack(Bytes counter, Blackhole out) {
+  public void tokenizeAndPack(ByteCounter counter, Blackhole out) {
     ChunkPacker packer = new ChunkPacker(2048, tokenizer.eos().getAsInt(), -1, 0, out::consume);
     for (int i = 0; i < texts.length; i++) {
       packer.add(tokenizer.encode(texts[i]), "web");
