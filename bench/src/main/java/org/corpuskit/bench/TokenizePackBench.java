@@ -65,7 +65,7 @@ public class TokenizePackBench {
   public void tokenizeAndPack(ByteCounter counter, Blackhole out) {
     ChunkPacker packer = new ChunkPacker(2048, tokenizer.eos().getAsInt(), -1, 0, out::consume);
     for (int i = 0; i < texts.length; i++) {
-      packer.add(tokenizer.encode(texts[i]), "web");
+      packer.add(tokenizer.encode(texts[i]), "web", "doc");
       counter.bytes += sizes[i];
     }
     out.consume(packer.finish(true));

@@ -28,6 +28,7 @@ public final class BestFitPacker {
     final int[] ids;
     final List<Integer> starts = new ArrayList<>();
     final List<String> sources = new ArrayList<>();
+    final List<String> documents = new ArrayList<>();
     int filled;
 
     Bin(int seqLen) {
@@ -59,8 +60,8 @@ public final class BestFitPacker {
     this.out = out;
   }
 
-  /** Adds a document's ids (without BOS and EOS, which are added here) from {@code source}. */
-  public void add(int[] ids, String source) {
+  /** Adds the ids of document {@code id} (without BOS and EOS, which are added here) from {@code source}. */
+  public void add(int[] ids, String source, String id) {
     int[] document = new int[ids.length + 1 + (bos >= 0 ? 1 : 0)];
     int at = 0;
     if (bos >= 0) {
@@ -69,11 +70,11 @@ public final class BestFitPacker {
     System.arraycopy(ids, 0, document, at, ids.length);
     document[document.length - 1] = eos;
     for (int from = 0; from < document.length; from += seqLen) {
-      place(document, from, Math.min(document.length, from + seqLen), source);
+      place(document, from, Math.min(document.length, from + seqLen), source, id);
     }
   }
 
-  private void place(int[] document, int from, int to, String source) {
+  private void place(int[] document, int from, int to, String source, String id) {
     int length = to - from;
     Bin best = null;
     for (Bin bin : open) {
@@ -95,6 +96,7 @@ public final class BestFitPacker {
     }
     best.starts.add(best.filled);
     best.sources.add(source);
+    best.documents.add(id);
     System.arraycopy(document, from, best.ids, best.filled, length);
     best.filled += length;
     if (best.filled == seqLen) {
@@ -124,6 +126,6 @@ public final class BestFitPacker {
     }
     boundaries[bin.starts.size()] = bin.filled;
     padding += fill;
-    out.accept(new Sequence(bin.ids, boundaries, bin.sources, fill));
+    out.accept(new Sequence(bin.ids, boundaries, bin.sources, bin.documents, fill));
   }
 }

@@ -22,6 +22,7 @@ public final class ChunkPacker {
   private final int[] buffer;
   private final List<Integer> starts = new ArrayList<>();
   private final List<String> sources = new ArrayList<>();
+  private final List<String> documents = new ArrayList<>();
   private int filled;
   private long tokensIn;
 
@@ -47,8 +48,8 @@ public final class ChunkPacker {
     this.buffer = new int[seqLen];
   }
 
-  /** Adds a document's ids (without BOS and EOS, which are added here) from {@code source}. */
-  public void add(int[] ids, String source) {
+  /** Adds the ids of document {@code id} (without BOS and EOS, which are added here) from {@code source}. */
+  public void add(int[] ids, String source, String id) {
     boolean first = true;
     int total = ids.length + 1 + (bos >= 0 ? 1 : 0);
     tokensIn += total;
@@ -57,6 +58,7 @@ public final class ChunkPacker {
       if (first || filled == 0) {
         starts.add(filled);
         sources.add(source);
+        documents.add(id);
         first = false;
       }
       int room = seqLen - filled;
@@ -91,8 +93,7 @@ public final class ChunkPacker {
     if (!padLast) {
       int dropped = filled;
       filled = 0;
-      starts.clear();
-      sources.clear();
+      clear();
       return dropped;
     }
     int padding = seqLen - filled;
@@ -112,9 +113,14 @@ public final class ChunkPacker {
       boundaries[i] = starts.get(i);
     }
     boundaries[starts.size()] = seqLen - padding;
-    out.accept(new Sequence(buffer.clone(), boundaries, sources, padding));
+    out.accept(new Sequence(buffer.clone(), boundaries, sources, documents, padding));
+    clear();
+  }
+
+  private void clear() {
     filled = 0;
     starts.clear();
     sources.clear();
+    documents.clear();
   }
 }

@@ -10,13 +10,16 @@ import java.util.List;
  *     end]}, the cumulative lengths varlen attention takes; a document cut by the sequence's start or end counts
  *     from or to that edge, and padding after {@code end} belongs to none
  * @param sources the source of each document part, in order: one fewer than the boundaries
+ * @param documents the id of each document part's document, in order, so that a sequence leads back to its pages
  * @param padding pad tokens at the end
  */
-public record Sequence(int[] ids, int[] boundaries, List<String> sources, int padding) {
+public record Sequence(int[] ids, int[] boundaries, List<String> sources, List<String> documents, int padding) {
   public Sequence {
     sources = List.copyOf(sources);
-    if (boundaries.length != sources.size() + 1) {
-      throw new IllegalArgumentException(boundaries.length + " boundaries for " + sources.size() + " documents");
+    documents = List.copyOf(documents);
+    if (boundaries.length != sources.size() + 1 || documents.size() != sources.size()) {
+      throw new IllegalArgumentException(boundaries.length + " boundaries for " + sources.size() + " sources and "
+          + documents.size() + " documents");
     }
   }
 }

@@ -16,14 +16,15 @@ class BestFitPackerTest {
   @Test
   void aDocumentGoesWhereItLeavesTheLeastRoom() {
     BestFitPacker packer = new BestFitPacker(8, 0, -1, 99, 4, sequences::add);
-    packer.add(new int[] {1, 1, 1}, "a");
-    packer.add(new int[] {2, 2, 2, 2}, "b");
-    packer.add(new int[] {3, 3}, "c");
+    packer.add(new int[] {1, 1, 1}, "a", "x");
+    packer.add(new int[] {2, 2, 2, 2}, "b", "y");
+    packer.add(new int[] {3, 3}, "c", "z");
     packer.finish();
     assertEquals(2, sequences.size());
     assertArrayEquals(new int[] {2, 2, 2, 2, 0, 3, 3, 0}, sequences.get(0).ids(), "c fills b's sequence exactly");
     assertArrayEquals(new int[] {0, 5, 8}, sequences.get(0).boundaries());
     assertEquals(List.of("b", "c"), sequences.get(0).sources());
+    assertEquals(List.of("y", "z"), sequences.get(0).documents());
     assertArrayEquals(new int[] {1, 1, 1, 0, 99, 99, 99, 99}, sequences.get(1).ids());
     assertArrayEquals(new int[] {0, 4}, sequences.get(1).boundaries());
     assertEquals(4, sequences.get(1).padding());
@@ -37,7 +38,7 @@ class BestFitPackerTest {
     long tokens = 0;
     for (int d = 0; d < 400; d++) {
       int[] ids = random.ints(random.nextInt(100), 1, 9).toArray();
-      packer.add(ids, "s");
+      packer.add(ids, "s", "d");
       List<Integer> document = new ArrayList<>(List.of(9));
       Arrays.stream(ids).forEach(document::add);
       document.add(0);

@@ -15,14 +15,17 @@ class ChunkPackerTest {
   @Test
   void documentsRunAcrossSequencesAndEachPartIsABoundary() {
     ChunkPacker packer = new ChunkPacker(4, 0, -1, 99, sequences::add);
-    packer.add(new int[] {1, 2, 3}, "web");
-    packer.add(new int[] {4, 5, 6, 7}, "wiki");
+    packer.add(new int[] {1, 2, 3}, "web", "page-1");
+    packer.add(new int[] {4, 5, 6, 7}, "wiki", "article-1");
     assertEquals(0, packer.finish(true));
     assertEquals(3, sequences.size());
     assertArrayEquals(new int[] {1, 2, 3, 0}, sequences.get(0).ids());
     assertArrayEquals(new int[] {0, 4}, sequences.get(0).boundaries());
     assertArrayEquals(new int[] {4, 5, 6, 7}, sequences.get(1).ids());
     assertEquals(List.of("wiki"), sequences.get(1).sources());
+    assertEquals(List.of("page-1"), sequences.get(0).documents());
+    assertEquals(List.of("article-1"), sequences.get(1).documents());
+    assertEquals(List.of("article-1"), sequences.get(2).documents(), "the EOS of article-1 opens the last one");
     assertArrayEquals(new int[] {0, 99, 99, 99}, sequences.get(2).ids());
     assertArrayEquals(new int[] {0, 1}, sequences.get(2).boundaries());
     assertEquals(3, sequences.get(2).padding());
@@ -31,9 +34,9 @@ class ChunkPackerTest {
   @Test
   void shortDocumentsShareASequenceWithABoundaryEach() {
     ChunkPacker packer = new ChunkPacker(8, 0, 7, 99, sequences::add);
-    packer.add(new int[] {1}, "a");
-    packer.add(new int[] {2}, "b");
-    packer.add(new int[] {3, 4}, "a");
+    packer.add(new int[] {1}, "a", "x");
+    packer.add(new int[] {2}, "b", "y");
+    packer.add(new int[] {3, 4}, "a", "z");
     assertEquals(2, packer.finish(false), "the 3 and 4 after the first sequence are dropped");
     assertArrayEquals(new int[] {7, 1, 0, 7, 2, 0, 7, 3}, sequences.get(0).ids());
     assertArrayEquals(new int[] {0, 3, 6, 8}, sequences.get(0).boundaries());
@@ -49,7 +52,7 @@ class ChunkPackerTest {
     long tokens = 0;
     for (int d = 0; d < 500; d++) {
       int[] ids = random.ints(random.nextInt(300), 1, 50).toArray();
-      packer.add(ids, "s" + (d % 3));
+      packer.add(ids, "s" + (d % 3), "d" + d);
       List<Integer> document = new ArrayList<>();
       java.util.Arrays.stream(ids).forEach(document::add);
       document.add(0);
