@@ -15,7 +15,8 @@ public final class SchemaFiles {
   /** Names of the datasets, each with {@code schemas/<name>.json} on the class path. */
   public static final List<String> NAMES =
       List.of("documents", "errors", "rejected", "file_summaries", "warc_records", "signals", "dedup_index",
-          "clusters", "cluster_sizes", "matches", "common_ngrams");
+          "clusters", "cluster_sizes", "matches", "common_ngrams", "tokenized", "untokenized", "mixed", "sampled_out",
+          "shards");
 
   private SchemaFiles() {}
 

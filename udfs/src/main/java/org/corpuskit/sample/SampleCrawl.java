@@ -29,6 +29,9 @@ public final class SampleCrawl {
   public static final int PAGES = 520;
   public static final String WARC_NAME = "CC-MAIN-2024-22-sample-00000.warc.gz";
   public static final String BENCHMARK_NAME = "benchmark.jsonl";
+  /** A clean document set beside the crawl, as a Wikipedia dump would be: JSON lines with id and text. */
+  public static final String REFERENCE_NAME = "reference.jsonl";
+  public static final int REFERENCE_DOCUMENTS = 60;
 
   /** Pages fetched a second time, two days later, with a line added: the sample's URL duplicates. */
   public static final int RECAPTURES = 5;
@@ -46,7 +49,7 @@ public final class SampleCrawl {
   private SampleCrawl() {}
 
   /** The files written, and the number of HTML pages in the archive. */
-  public record Written(Path warc, Path benchmark, int pages) {}
+  public record Written(Path warc, Path benchmark, Path reference, int pages) {}
 
   /**
    * Writes the sample WARC and the benchmark file into {@code dir}, creating it. A file that already holds the
@@ -56,10 +59,12 @@ public final class SampleCrawl {
     Files.createDirectories(dir);
     Path benchmark = dir.resolve(BENCHMARK_NAME);
     writeIfChanged(benchmark, (String.join("\n", benchmarkLines()) + "\n").getBytes(StandardCharsets.UTF_8));
+    Path reference = dir.resolve(REFERENCE_NAME);
+    writeIfChanged(reference, (String.join("\n", referenceLines()) + "\n").getBytes(StandardCharsets.UTF_8));
     Path warc = dir.resolve(WARC_NAME);
     writeIfChanged(warc, warcBytes());
     // Among the special records, the one after the garbage bytes is a page too.
-    return new Written(warc, benchmark, PAGES + RECAPTURES + 1);
+    return new Written(warc, benchmark, reference, PAGES + RECAPTURES + 1);
   }
 
   private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
@@ -96,6 +101,37 @@ public final class SampleCrawl {
       lines.add("{\"question\": \"" + item[0] + "\", \"answer\": \"" + item[1] + "\"}");
     }
     return lines;
+  }
+
+  /** English and German articles of the sample's own prose, one JSON object per line. */
+  private static List<String> referenceLines() {
+    Random random = new Random(SEED + 1);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < REFERENCE_DOCUMENTS; i++) {
+      String text = SampleProse.page(i % 3 == 0 ? "de" : "en", random);
+      lines.add(String.format("{\"id\": \"reference-%03d\", \"text\": \"%s\"}", i, jsonString(text)));
+    }
+    return lines;
+  }
+
+  private static String jsonString(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static String url(int i) {

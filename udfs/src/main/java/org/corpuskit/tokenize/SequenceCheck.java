@@ -1,5 +1,6 @@
 package org.corpuskit.tokenize;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,9 +9,9 @@ import java.util.List;
  * the boundaries, one source and one document id per part, the padding, and the special tokens where document
  * parts meet. A row that passes can be read as {@link Sequence} and split back into its documents.
  *
- * <p>Thread-safe: immutable.
+ * <p>Thread-safe: immutable. Serializable, for the tasks that check the rows.
  */
-public final class SequenceCheck {
+public final class SequenceCheck implements Serializable {
   private final int seqLen;
   private final int eos;
   private final int bos;

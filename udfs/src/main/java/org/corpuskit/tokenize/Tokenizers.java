@@ -3,8 +3,12 @@ package org.corpuskit.tokenize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -69,6 +73,58 @@ public final class Tokenizers {
     } catch (IOException e) {
       throw new UncheckedIOException("tokenizer " + spec + ": cannot read it: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A checksum of what {@code spec} names, for a manifest to pin: the SHA-256 of the tokenizer file, or for a
+   * built-in encoding the SHA-256 of the text of every id below 2^18 (its whole vocabulary), so that a library
+   * upgrade that changed an encoding would show.
+   */
+  public static String checksum(String spec) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    Path file = file(spec);
+    if (file != null) {
+      try (InputStream in = Files.newInputStream(existing(file.toString()))) {
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          sha.update(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("tokenizer " + spec + ": cannot read it: " + e.getMessage(), e);
+      }
+    } else {
+      Tokenizer tokenizer = open(spec);
+      for (int id = 0; id < 1 << 18; id++) {
+        String text;
+        try {
+          text = tokenizer.decode(new int[] {id});
+        } catch (RuntimeException e) {
+          text = "\u0000unknown";
+        }
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+    }
+    return "sha256:" + HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The file a spec names, or null for a built-in encoding. */
+  private static Path file(String spec) {
+    if (spec.startsWith("hf:")) {
+      return Path.of(spec.substring(3));
+    }
+    if (spec.startsWith("spm:")) {
+      return Path.of(spec.substring(4));
+    }
+    if (spec.startsWith("tiktoken:")) {
+      return Path.of(spec.substring("tiktoken:".length(), spec.lastIndexOf(':')));
+    }
+    return null;
   }
 
   private static Path existing(String path) {

@@ -3,14 +3,17 @@ package org.corpuskit.tokenize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.corpuskit.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,5 +50,22 @@ class TokenizersTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Tokenizers.open("tiktoken:ranks.tiktoken"))
         .getMessage().startsWith("tiktoken:PATH:ENCODING names the encoding"));
     assertThrows(IllegalArgumentException.class, () -> Tokenizers.open(" "));
+  }
+
+  @Test
+  void theChecksumTellsEncodingsApartAndIsStable() {
+    String cl100k = Tokenizers.checksum("cl100k_base");
+    assertTrue(cl100k.matches("sha256:[0-9a-f]{64}"), cl100k);
+    assertEquals(cl100k, Tokenizers.checksum("cl100k_base"));
+    assertNotEquals(cl100k, Tokenizers.checksum("o200k_base"));
+    assertNotEquals(Tokenizers.checksum("r50k_base"), Tokenizers.checksum("p50k_base"));
+  }
+
+  @Test
+  void theChecksumOfATokenizerFileIsTheFilesSha256(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tokenizer.json");
+    Files.writeString(file, "abc");
+    assertEquals("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        Tokenizers.checksum("hf:" + file));
   }
 }

@@ -25,6 +25,10 @@ import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.pipeline.WorkDir;
+import org.corpuskit.jobs.stages.pack.PackStage;
+import org.corpuskit.jobs.stages.pack.SpecialIds;
+import org.corpuskit.jobs.stages.tokenize.DocumentSets;
+import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 import org.corpuskit.sample.SampleCrawl;
 
 /**
@@ -68,11 +72,15 @@ final class PipelineLauncher {
       config = withSample(config, workDir, output.out);
       specs = inputSpecs(config.input());
     }
+    checkTokenizer(pipeline, config);
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session(config);
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       HadoopConf.allowAnonymousCommonCrawl(conf);
+      if (pipeline.names().contains(TokenizeStage.NAME)) {
+        config.sources().documentSets().forEach(set -> DocumentSets.checkNotEmpty(set, conf));
+      }
       if (workDir == null) {
         workDir = WorkDir.open(output.out, specs, output.overwrite, conf);
       }
@@ -89,6 +97,18 @@ final class PipelineLauncher {
       if (ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  /**
+   * Opens the tokenizer and resolves the special ids before Spark starts, so that a tokenizer file that does
+   * not parse, or one without an EOS when none is given, fails the run before any stage works.
+   */
+  private static void checkTokenizer(Pipeline pipeline, PipelineConfig config) {
+    if (pipeline.names().contains(PackStage.NAME)) {
+      SpecialIds.resolve(config.tokenize().tokenizer(), config.pack());
+    } else if (pipeline.names().contains(TokenizeStage.NAME)) {
+      SpecialIds.resolve(config.tokenize().tokenizer(), config.pack().withEos(0));
     }
   }
 
@@ -134,6 +154,10 @@ final class PipelineLauncher {
       PipelineConfig sampled = config.withInput(new InputConfig(
           List.of(written.warc().toAbsolutePath().toUri().toString()), "", input.crawlKind(), input.ccBase(),
           input.maxFiles()));
+      if (config.sources().sets().isEmpty()) {
+        sampled = sampled.withSources(config.sources().withSets(Map.of("reference",
+            written.reference().toAbsolutePath().toUri().toString())));
+      }
       if (!config.decontaminate().benchmarks().isEmpty()) {
         return sampled;
       }

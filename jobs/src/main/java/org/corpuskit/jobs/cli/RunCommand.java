@@ -24,6 +24,9 @@ final class RunCommand implements Callable<Integer> {
   BenchmarkOptions benchmarks;
 
   @Mixin
+  TrainingOptions training;
+
+  @Mixin
   OutputOptions output;
 
   @Mixin
@@ -33,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
     sets.addAll(benchmarks.assignments());
+    sets.addAll(training.assignments());
     return PipelineLauncher.launch(Stages.all(), config.load(sets), output, true);
   }
 }

@@ -6,10 +6,13 @@ import org.corpuskit.jobs.stages.decontaminate.DecontaminateStage;
 import org.corpuskit.jobs.stages.dedup.DedupStage;
 import org.corpuskit.jobs.stages.extract.ExtractStage;
 import org.corpuskit.jobs.stages.filter.FilterStage;
+import org.corpuskit.jobs.stages.mix.MixStage;
+import org.corpuskit.jobs.stages.pack.PackStage;
+import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 
 /**
  * The pipeline {@code corpus run} runs, read top to bottom: archive → document → signals → clusters → clean of
- * test sets.
+ * test sets → token ids → the mixture → sequences in shards.
  */
 final class Stages {
   private Stages() {}
@@ -19,6 +22,9 @@ final class Stages {
         new ExtractStage(),
         new FilterStage(),
         new DedupStage(),
-        new DecontaminateStage()));
+        new DecontaminateStage(),
+        new TokenizeStage(),
+        new MixStage(),
+        new PackStage()));
   }
 }

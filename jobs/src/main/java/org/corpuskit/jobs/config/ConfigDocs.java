@@ -106,7 +106,7 @@ public final class ConfigDocs {
     if (type == int.class || type == long.class) {
       return "integer";
     }
-    if (type == double.class) {
+    if (type == double.class || type == Double.class) {
       return "number";
     }
     if (type == boolean.class) {

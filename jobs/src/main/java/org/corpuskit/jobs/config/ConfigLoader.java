@@ -150,7 +150,7 @@ public final class ConfigLoader {
       }
       return raw == int.class ? (Object) value.intValue() : (Object) value.longValue();
     }
-    if (raw == double.class) {
+    if (raw == double.class || raw == Double.class) {
       if (!value.isNumber()) {
         throw wrongType(layers, path, "a number", value);
       }

@@ -17,18 +17,32 @@ public record PipelineConfig(
     DedupConfig dedup,
     @Doc("Stage decontaminate: test-set n-grams found in the documents, cut out (or the documents dropped), and "
         + "a report per benchmark.")
-    DecontaminateConfig decontaminate) {
+    DecontaminateConfig decontaminate,
+    @Doc("Source labels for the mixture: rules over the web documents, and clean document sets mixed in.")
+    SourcesConfig sources,
+    @Doc("Stage tokenize: every document of every source to token ids.")
+    TokenizeConfig tokenize,
+    @Doc("Stage mix: how many tokens of each source the training set takes, by temperature sampling.")
+    MixConfig mix,
+    @Doc("Stage pack: documents to fixed-length sequences in shuffled Parquet shards with a manifest.")
+    PackConfig pack) {
 
   public static final PipelineConfig DEFAULTS = new PipelineConfig(SparkSettings.DEFAULTS, InputConfig.DEFAULTS,
-      ExtractConfig.DEFAULTS, FilterConfig.DEFAULTS, DedupConfig.DEFAULTS, DecontaminateConfig.DEFAULTS);
+      ExtractConfig.DEFAULTS, FilterConfig.DEFAULTS, DedupConfig.DEFAULTS, DecontaminateConfig.DEFAULTS,
+      SourcesConfig.DEFAULTS, TokenizeConfig.DEFAULTS, MixConfig.DEFAULTS, PackConfig.DEFAULTS);
 
   /** This configuration reading {@code other} instead of its own input. */
   public PipelineConfig withInput(InputConfig other) {
-    return new PipelineConfig(spark, other, extract, filter, dedup, decontaminate);
+    return new PipelineConfig(spark, other, extract, filter, dedup, decontaminate, sources, tokenize, mix, pack);
   }
 
   /** This configuration with {@code other} as its decontaminate section. */
   public PipelineConfig withDecontaminate(DecontaminateConfig other) {
-    return new PipelineConfig(spark, input, extract, filter, dedup, other);
+    return new PipelineConfig(spark, input, extract, filter, dedup, other, sources, tokenize, mix, pack);
+  }
+
+  /** This configuration with {@code other} as its sources section. */
+  public PipelineConfig withSources(SourcesConfig other) {
+    return new PipelineConfig(spark, input, extract, filter, dedup, decontaminate, other, tokenize, mix, pack);
   }
 }

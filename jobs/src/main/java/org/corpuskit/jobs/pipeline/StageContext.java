@@ -62,11 +62,17 @@ public final class StageContext {
    * folder per value of the {@code partitionBy} columns.
    */
   public void write(Dataset<Row> data, String dataset, String format, String... partitionBy) {
+    write(data, dataset, format, Map.of(), partitionBy);
+  }
+
+  /** Writes one of the stage's datasets with writer {@code options}, such as a compression codec. */
+  public void write(Dataset<Row> data, String dataset, String format, Map<String, String> options,
+      String... partitionBy) {
     if (!stage.writes().contains(dataset)) {
       throw new IllegalArgumentException(stage.name() + " writes " + dataset + " without declaring it");
     }
     spark.sparkContext().setJobDescription(stage.name() + ": write " + dataset);
-    data.write().mode(SaveMode.Overwrite).format(format).partitionBy(partitionBy)
+    data.write().mode(SaveMode.Overwrite).format(format).options(options).partitionBy(partitionBy)
         .save(workDir.path(stage.name(), dataset));
     spark.sparkContext().setJobDescription(null);
   }

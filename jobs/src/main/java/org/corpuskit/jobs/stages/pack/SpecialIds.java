@@ -1,0 +1,47 @@
+package org.corpuskit.jobs.stages.pack;
+
+import java.io.Serializable;
+import org.corpuskit.jobs.config.PackConfig;
+import org.corpuskit.jobs.pipeline.UsageException;
+import org.corpuskit.tokenize.Tokenizer;
+import org.corpuskit.tokenize.Tokenizers;
+
+/**
+ * The EOS, BOS and pad ids a run packs with: those configured, else the tokenizer's own. Resolved once, on the
+ * driver, before any work: a tokenizer with no EOS and none configured is a usage error, never a guess.
+ *
+ * @param eos the id ending every document
+ * @param bos the id beginning every document, or -1 when documents get none
+ * @param pad the padding id
+ */
+public record SpecialIds(int eos, int bos, int pad) implements Serializable {
+
+  /** The ids for the tokenizer {@code spec} packed by {@code config}. */
+  public static SpecialIds resolve(String spec, PackConfig config) {
+    Tokenizer tokenizer;
+    try {
+      tokenizer = Tokenizers.open(spec);
+    } catch (RuntimeException e) {
+      throw new UsageException("tokenize.tokenizer: " + e.getMessage());
+    }
+    try {
+      int eos = config.eos() >= 0 ? config.eos() : tokenizer.eos().orElseThrow(() -> new UsageException(
+          "tokenizer " + spec + " defines no end-of-document token: give its id with --eos (pack.eos)"));
+      int bos = -1;
+      if (config.addBos()) {
+        bos = config.bos() >= 0 ? config.bos() : tokenizer.bos().orElseThrow(() -> new UsageException(
+            "tokenizer " + spec + " defines no beginning-of-document token: give its id with pack.bos, or turn "
+                + "pack.add_bos off"));
+      }
+      return new SpecialIds(eos, bos, config.padId() >= 0 ? config.padId() : eos);
+    } finally {
+      if (tokenizer instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot close tokenizer " + spec, e);
+        }
+      }
+    }
+  }
+}
