@@ -71,8 +71,19 @@ class ConfigLoaderTest {
 
   @Test
   void anUnknownSectionListsTheKnownOnesWhenNothingIsClose() throws IOException {
-    assertEquals("corpus.yaml line 1: unknown key tokenizer; known keys here: spark, input, extract, filter, dedup, decontaminate",
-        error("tokenizer:\n  name: cl100k_base\n"));
+    assertEquals("corpus.yaml line 1: unknown key shards; known keys here: spark, input, extract, filter, dedup, "
+        + "decontaminate, sources, tokenize, mix, pack", error("shards:\n  size: 1\n"));
+    assertEquals("corpus.yaml line 1: unknown key tokenizer; did you mean tokenize.tokenizer?",
+        error("tokenizer: cl100k_base\n"));
+  }
+
+  @Test
+  void aSequenceLengthOfZeroAndImpossibleSharesAreRefusedBeforeAnyWork() throws IOException {
+    assertEquals("--set pack.seq_len=0: pack.seq_len must be positive, got 0", error("", "pack.seq_len=0"));
+    assertEquals("corpus.yaml line 2: mix.min_share adds up to 1.2, more than the whole mixture",
+        error("mix:\n  min_share: {a: 0.7, b: 0.5}\n"));
+    assertEquals("--set sources.sets.wiki=dump: sources.sets: wiki: cannot tell the format of dump from its name; "
+        + "add :format=jsonl or :format=parquet", error("", "sources.sets.wiki=dump"));
   }
 
   @Test
