@@ -27,6 +27,7 @@ import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.pipeline.WorkDir;
 import org.corpuskit.jobs.stages.pack.PackStage;
 import org.corpuskit.jobs.stages.pack.SpecialIds;
+import org.corpuskit.jobs.stages.pack.Verify;
 import org.corpuskit.jobs.stages.tokenize.DocumentSets;
 import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 import org.corpuskit.sample.SampleCrawl;
@@ -136,6 +137,16 @@ final class PipelineLauncher {
     }
     System.out.print(Funnel.table(runs));
     workDir.write("stats.json", Funnel.json(runs));
+    if (runs.stream().anyMatch(r -> r.stage().equals(PackStage.NAME) && !r.reused())) {
+      Verify.Result verified = Verify.verify(spark, workDir.root() + "/" + PackStage.NAME, 2);
+      verified.lines().forEach(line -> System.out.println("verify: " + line));
+      if (!verified.ok()) {
+        verified.problems().forEach(p -> System.out.println("verify: problem: " + p));
+        lineage.finish("failed", "the shards do not match their manifest");
+        throw new IllegalStateException("the shards written do not pass corpus verify: "
+            + verified.problems().size() + " problems, listed above");
+      }
+    }
     lineage.finish("succeeded", null);
     System.out.printf("written to %s: run.json, config.yaml, stats.json and one directory per stage%n",
         workDir.root());

@@ -101,6 +101,15 @@ class CorpusCliTest {
     assertEquals(0, spark.read().parquet(out.resolve("decontaminate/documents").toString())
         .filter("text like '%A reader asked us:%'").count(), "a quote is left in the output");
     assertTrue(result.out().matches("(?s).*\\n +sample: 8 of 8 items found in .*"), result.out());
+    assertTrue(result.out().matches("(?s).*\\ntokenize +ran +533 +533 +0 +0 .*"), "473 pages and 60 reference "
+        + "documents: " + result.out());
+    assertTrue(result.out().matches("(?s).*\\npack +ran +533 +533 .*\\nverify: 1 shard files, .*"), result.out());
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("pack/manifest.json").toFile());
+    assertEquals(List.of("common-crawl", "reference"), fieldNames(manifest.get("sources")));
+    assertEquals(0, manifest.get("dropped_tokens").asLong());
+    Result verified = corpus("verify", out.toString());
+    assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+    assertTrue(verified.out().contains("verified: " + out), verified.out());
 
     Result again = corpus("run", "--out", out.toString());
     assertEquals(0, again.exitCode(), again.out() + again.err());
@@ -237,5 +246,11 @@ class CorpusCliTest {
     Result result = corpus("extract", "--out", dir.toString());
     assertEquals(2, result.exitCode());
     assertTrue(result.err().contains("Missing required option: '--input=PATH'"), result.err());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

@@ -71,8 +71,9 @@ public final class Manifest {
   List<String> lines() {
     long seqLen = root.get("seq_len").asLong();
     List<String> out = new ArrayList<>();
-    out.add(String.format("%,d sequences of %,d tokens in %d shards: %,d document tokens, %,d padding (%.2f%%), "
-        + "%,d dropped", written.rows(), seqLen, written.shards().size(), written.tokens(), written.padding(),
+    out.add(String.format("%,d sequences of %,d tokens in %d shard%s: %,d document tokens, %,d padding "
+        + "(%.2f%%), %,d dropped", written.rows(), seqLen, written.shards().size(),
+        written.shards().size() == 1 ? "" : "s", written.tokens(), written.padding(),
         written.rows() == 0 ? 0.0 : 100.0 * written.padding() / (written.rows() * seqLen), droppedTokens));
     StringBuilder perSource = new StringBuilder("tokens by source:");
     for (Map.Entry<String, long[]> source : written.sources().entrySet()) {

@@ -98,7 +98,7 @@ public final class Verify {
         manifest.path("strategy").asText().equals("best-fit"));
     List<String> rowProblems = rowProblems(spark, shardsDir, check);
     problems.addAll(rowProblems);
-    lines.add(String.format("%d shards, %,d sequences of %d tokens, %,d document tokens, %,d padding: sizes, "
+    lines.add(String.format("%d shard files, %,d sequences of %d tokens, %,d document tokens, %,d padding: sizes, "
         + "SHA-256, rows, tokens per shard and per source checked; every row checked", found.size(),
         written.rows(), manifest.path("seq_len").asInt(), written.tokens(), written.padding()));
     if (checksum.equals(tokenizer.path("checksum").asText())) {
@@ -153,9 +153,11 @@ public final class Verify {
         Row row = rows.next();
         int[] ids = ints(row.getList(0));
         int[] boundaries = ints(row.getList(1));
-        int end = Math.min(boundaries[1], boundaries[0] + 64);
-        String text = tokenizer.decode(java.util.Arrays.copyOfRange(ids, boundaries[0], end));
-        lines.add(String.format("sample (%s, first of %d parts): %s", row.getList(2).get(0),
+        // A row's first part may begin inside a document (and a character); the second begins one.
+        int part = boundaries.length > 2 ? 1 : 0;
+        int end = Math.min(boundaries[part + 1], boundaries[part] + 64);
+        String text = tokenizer.decode(java.util.Arrays.copyOfRange(ids, boundaries[part], end));
+        lines.add(String.format("sample (%s, part %d of %d): %s", row.getList(2).get(part), part + 1,
             boundaries.length - 1, text.replaceAll("\\s+", " ").strip()));
       }
     } finally {
