@@ -21,12 +21,15 @@ import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.WorkDir;
 import org.corpuskit.jobs.stages.dedup.DedupBench;
 import org.corpuskit.jobs.stages.dedup.DedupStage;
+import org.corpuskit.jobs.stages.mix.MixBench;
+import org.corpuskit.jobs.stages.mix.MixStage;
+import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Stage benchmarks on generated data.",
-    subcommands = {BenchCommand.Dedup.class})
+    subcommands = {BenchCommand.Dedup.class, BenchCommand.Mix.class})
 final class BenchCommand {
   @Command(name = "dedup", mixinStandardHelpOptions = true,
       description = "The dedup stage end to end on generated documents with planted near copies; with --skew, on "
@@ -128,6 +131,47 @@ final class BenchCommand {
       return docs.filter(col("planted_original").isNotNull())
           .select(least(col("doc_id"), col("planted_original")).as("x"),
               greatest(col("doc_id"), col("planted_original")).as("y"));
+    }
+  }
+
+  @Command(name = "mix", mixinStandardHelpOptions = true,
+      description = "Stages tokenize and mix on generated documents of four sources of very different sizes and "
+          + "log-normal lengths; prints the mixture report, whose realised shares should follow the targets.")
+  static final class Mix implements Callable<Integer> {
+    @Option(names = "--documents", defaultValue = "100000", description = "Documents to generate.")
+    long documents;
+
+    @Option(names = "--work", required = true, paramLabel = "DIR", description = "Folder for data and output.")
+    String work;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() {
+      PipelineConfig pipeline = config.load(List.of());
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = PipelineLauncher.session(pipeline);
+      try {
+        String input = work + "/mix-input";
+        MixBench.documents(spark, documents).write().mode(SaveMode.Overwrite).parquet(input);
+        WorkDir workDir = WorkDir.open(work + "/mix", List.of(input), true,
+            spark.sparkContext().hadoopConfiguration());
+        Pipeline stages = new Pipeline(List.of(new TokenizeStage(), new MixStage()), Set.of(TokenizeStage.READS));
+        List<StageRun> runs = stages.run(new Pipeline.Run(spark, pipeline, Inputs.resolve(List.of(input), "", 0,
+            spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(TokenizeStage.NAME, null),
+            "bench", Map.of(TokenizeStage.READS, input)), done -> { });
+        for (StageRun run : runs) {
+          System.out.printf(Locale.ROOT, "%s: %d documents in, %d out, %.1f s%n", run.stage(),
+              run.marker().counts().in(), run.marker().counts().out(), run.marker().seconds());
+          run.marker().counts().notes().forEach(line -> System.out.println("  " + line));
+        }
+        return 0;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
+      }
     }
   }
 }

@@ -1,0 +1,56 @@
+package org.corpuskit.jobs.stages.mix;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.corpuskit.sample.SyntheticText;
+
+/**
+ * Generated documents for {@code corpus bench mix}: four sources of very different sizes (web 70%, forum 20%,
+ * news 8%, books 2% of the documents) whose lengths are log-normal, as web pages' are (median about 1,300
+ * characters, a long tail to 60,000), so that a realised share depends on which documents the draws take, not
+ * only on how many.
+ */
+public final class MixBench {
+  private MixBench() {}
+
+  /** Holds the lexicon once per executor JVM. */
+  private static final class Text {
+    static final SyntheticText GENERATOR = new SyntheticText(13);
+  }
+
+  /** {@code n} documents with the documents schema, their source set by a hash of their id. */
+  public static Dataset<Row> documents(SparkSession spark, long n) {
+    return spark.range(n).toDF("id")
+        .withColumn("text", udf((UDF1<Long, String>) id -> Text.GENERATOR.document(id, length(id)),
+            DataTypes.StringType).apply(col("id")))
+        .withColumn("bucket", expr("pmod(xxhash64(id, 99), 100)"))
+        .select(
+            sha2(col("id").cast("string"), 256).as("doc_id"),
+            concat(lit("https://bench.example/"), col("id")).as("url"),
+            lit("bench.example").as("host"), lit("bench.example").as("registered_domain"),
+            lit("CC-BENCH").as("crawl"), expr("timestamp'2024-05-22 08:00:00'").as("fetch_time"),
+            lit("bench").as("warc_file"), col("id").as("warc_offset"), lit("text/html").as("content_type"),
+            lit("UTF-8").as("charset"), lit(0).as("invalid_bytes"), lit(200).as("http_status"),
+            lit("en").as("lang_declared"), lit("").as("title"), col("text"),
+            expr("case when bucket < 70 then 'web' when bucket < 90 then 'forum' when bucket < 98 then 'news' "
+                + "else 'books' end").as("source"),
+            lit("bench").as("extractor"), lit(false).as("truncated"));
+  }
+
+  /** Characters of document {@code id}: exp(N(7.2, 0.9)), between 200 and 60,000. */
+  static int length(long id) {
+    double gaussian = new SplittableRandom(id * 0x9E3779B97F4A7C15L + 17).nextGaussian();
+    return (int) Math.max(200, Math.min(60_000, Math.exp(7.2 + 0.9 * gaussian)));
+  }
+}
