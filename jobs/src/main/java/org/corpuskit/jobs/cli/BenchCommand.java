@@ -4,6 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Inputs;
+import org.corpuskit.jobs.pipeline.CodeVersion;
+import org.corpuskit.jobs.pipeline.Funnel;
 import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.WorkDir;
@@ -24,12 +29,13 @@ import org.corpuskit.jobs.stages.dedup.DedupStage;
 import org.corpuskit.jobs.stages.mix.MixBench;
 import org.corpuskit.jobs.stages.mix.MixStage;
 import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
+import org.corpuskit.sample.SampleCrawl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Stage benchmarks on generated data.",
-    subcommands = {BenchCommand.Dedup.class, BenchCommand.Mix.class})
+    subcommands = {BenchCommand.Run.class, BenchCommand.Dedup.class, BenchCommand.Mix.class})
 final class BenchCommand {
   @Command(name = "dedup", mixinStandardHelpOptions = true,
       description = "The dedup stage end to end on generated documents with planted near copies; with --skew, on "
@@ -166,6 +172,82 @@ final class BenchCommand {
               run.marker().counts().in(), run.marker().counts().out(), run.marker().seconds());
           run.marker().counts().notes().forEach(line -> System.out.println("  " + line));
         }
+        return 0;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
+      }
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Every stage of corpus run on a generated crawl of about --size-mb compressed megabytes: "
+          + "copies of the real pages under --pages, each with its own URL and its longer words varied (see "
+          + "BenchCrawl). Reports each stage's time and megabytes of compressed archive per second per core.",
+          "The crawl is generated once per size and file count, untimed, and reused."})
+  static final class Run implements Callable<Integer> {
+    @Option(names = "--pages", required = true, paramLabel = "DIR",
+        description = "Folders of real HTML pages (.html, .htm, .html.gz), read recursively (repeatable).")
+    List<Path> pages;
+
+    @Option(names = "--size-mb", defaultValue = "1000", description = "Compressed size of the crawl, MB.")
+    long sizeMb;
+
+    @Option(names = "--files", defaultValue = "16", description = "Archive files the crawl is cut into.")
+    int files;
+
+    @Option(names = "--work", required = true, paramLabel = "DIR", description = "Folder for the crawl and the run.")
+    Path work;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() throws IOException {
+      List<byte[]> html = RealPages.read(pages);
+      Path crawl = work.resolve("crawl-" + sizeMb + "mb-" + files + "-files-" + html.size() + "-pages");
+      PipelineConfig pipeline = config.load(List.of());
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = PipelineLauncher.session(pipeline);
+      try {
+        if (!Files.exists(crawl.resolve("_COMPLETE"))) {
+          long start = System.nanoTime();
+          RealPages.writeCrawl(spark, html, crawl, files, sizeMb << 20);
+          System.out.printf(Locale.ROOT, "generated %s from %d pages in %.0f s%n", crawl, html.size(),
+              (System.nanoTime() - start) / 1e9);
+        }
+        long bytes = 0;
+        try (var listing = Files.list(crawl)) {
+          for (Path file : listing.filter(f -> f.toString().endsWith(".warc.gz")).toList()) {
+            bytes += Files.size(file);
+          }
+        }
+        SampleCrawl.Written sample = SampleCrawl.write(work.resolve("sample"));
+        PipelineConfig run = pipeline.withInput(new InputConfig(List.of(crawl.toUri().toString()), "",
+                pipeline.input().crawlKind(), pipeline.input().ccBase(), 0))
+            .withDecontaminate(pipeline.decontaminate().withBenchmarks(List.of(
+                "sample=" + sample.benchmark().toAbsolutePath() + ":fields=question+answer")));
+        String out = work.resolve("out").toString();
+        WorkDir workDir = WorkDir.open(out, List.of(crawl.toString()), true,
+            spark.sparkContext().hadoopConfiguration());
+        Pipeline stages = Stages.all();
+        List<StageRun> runs = stages.run(new Pipeline.Run(spark, run, Inputs.resolve(run.input().paths(), "", 0,
+            spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(stages.names().get(0), null),
+            CodeVersion.current()), done -> { });
+        System.out.print(Funnel.table(runs));
+        int cores = spark.sparkContext().defaultParallelism();
+        double mb = bytes / 1e6;
+        double total = 0;
+        System.out.printf(Locale.ROOT, "%nrun on %.0f MB of compressed archive, %d files, %d cores%n", mb, files,
+            cores);
+        System.out.printf(Locale.ROOT, "%-14s %9s %18s%n", "stage", "seconds", "MB/s per core");
+        for (StageRun stage : runs) {
+          double seconds = stage.marker().seconds();
+          total += seconds;
+          System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", stage.stage(), seconds, mb / seconds / cores);
+        }
+        System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", "total", total, mb / total / cores);
         return 0;
       } finally {
         if (ownSession) {
