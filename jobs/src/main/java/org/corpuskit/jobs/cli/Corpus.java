@@ -16,8 +16,9 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true, version = "corpus 0.1.0",
     description = "Turns web archives (Common Crawl WARC/WET/ARC) into LLM pre-training data with Spark.",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DedupCommand.class, DecontaminateCommand.class,
-        TokenizeCommand.class, MixCommand.class, PackCommand.class, VerifyCommand.class, ConfigCommand.class, ExtractHtmlCommand.class, SampleCommand.class, EvalCommand.class,
+    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DedupCommand.class,
+        DecontaminateCommand.class, TokenizeCommand.class, MixCommand.class, PackCommand.class,
+        VerifyCommand.class, ConfigCommand.class, ExtractHtmlCommand.class, SampleCommand.class, EvalCommand.class,
         TrainClassifierCommand.class, BenchCommand.class})
 public final class Corpus {
   static final int FAILED = 1;

@@ -143,7 +143,8 @@ public final class TokenizeStage implements Stage {
     if (text.isEmpty()) {
       return out.set("chars", 0).set("n_tokens", 0).set("reason", "empty_text").set("message", "").build();
     }
-    out.set("chars", text.length());
+    // Code points, as Spark's length() counts them in every other stage's funnel figures.
+    out.set("chars", text.codePointCount(0, text.length()));
     try {
       int[] ids = tokenizer.encode(text);
       return out.set("n_tokens", ids.length).set("tokens", ids).build();
