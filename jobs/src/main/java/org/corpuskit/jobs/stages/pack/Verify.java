@@ -158,7 +158,7 @@ public final class Verify {
         int end = Math.min(boundaries[part + 1], boundaries[part] + 64);
         String text = tokenizer.decode(java.util.Arrays.copyOfRange(ids, boundaries[part], end));
         lines.add(String.format("sample (%s, part %d of %d): %s", row.getList(2).get(part), part + 1,
-            boundaries.length - 1, text.replaceAll("\\s+", " ").strip()));
+            boundaries.length - 1, text.replaceAll("\\s+", " ").replaceAll("\uFFFD+$", "").strip()));
       }
     } finally {
       if (tokenizer instanceof AutoCloseable closeable) {
