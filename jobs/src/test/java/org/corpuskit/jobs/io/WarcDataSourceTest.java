@@ -31,8 +31,9 @@ class WarcDataSourceTest {
     assertEquals(1, counts.getLong(3));
     assertTrue(counts.getLong(1) >= SampleCrawl.PAGES);
     Dataset<Row> directory = spark.read().format("warc").load(dir.toString());
-    assertEquals(counts.getLong(0) + 1, directory.count(), "the directory also holds benchmark.jsonl");
-    assertEquals(1, directory.filter("warc_file like '%benchmark.jsonl' and outcome = 'failed:not_an_archive'"
+    assertEquals(counts.getLong(0) + 2, directory.count(),
+        "the directory also holds benchmark.jsonl and reference.jsonl");
+    assertEquals(2, directory.filter("warc_file like '%.jsonl' and outcome = 'failed:not_an_archive'"
         + " and message is not null").count());
   }
 
