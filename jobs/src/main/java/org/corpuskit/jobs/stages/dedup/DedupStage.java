@@ -107,6 +107,11 @@ public final class DedupStage implements Stage {
     }
     context.write(removedLines.coalesce(1), "removed_lines");
     Dataset<Row> keys = keys(docs, config).persist(StorageLevel.MEMORY_AND_DISK());
+    // Filled by one job before the URL, exact and fuzzy plans read it: the stages adaptive execution runs side
+    // by side would otherwise each compute the signatures of a partition not yet cached.
+    context.spark().sparkContext().setJobDescription(NAME + ": signatures");
+    keys.count();
+    context.spark().sparkContext().setJobDescription(null);
     try {
       Dataset<Row> live = emptied == null ? keys : keys.join(emptied.select("doc_id"), "doc_id", "left_anti");
       if (config.url()) {
