@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  *
  * <p>Thread-safe for encoding and decoding, as the Rust library is; close it to free the native tokenizers.
  */
-public final class HuggingFaceTokenizerFile implements Tokenizer, AutoCloseable {
+public final class HuggingFaceTokenizerFile implements Tokenizer {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> EOS_SPELLINGS = List.of("</s>", "<|endoftext|>", "<|end_of_text|>", "<eos>");
   private static final List<String> BOS_SPELLINGS = List.of("<s>", "<|begin_of_text|>", "<bos>");

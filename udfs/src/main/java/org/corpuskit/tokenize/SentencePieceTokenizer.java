@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  *
  * <p>Thread-safe for encoding and decoding, as the C++ processor is; close it to free the native model.
  */
-public final class SentencePieceTokenizer implements Tokenizer, AutoCloseable {
+public final class SentencePieceTokenizer implements Tokenizer {
   private final String name;
   private final SpTokenizer tokenizer;
   private final SpProcessor processor;

@@ -4,9 +4,10 @@ import java.util.OptionalInt;
 
 /**
  * Text to token ids and back, with the end- and beginning-of-document ids the tokenizer's own files define.
- * Implementations say whether they are thread-safe.
+ * Implementations say whether they are thread-safe. Close a tokenizer to free what it holds outside the heap
+ * (the native ones); closing one that holds nothing does nothing.
  */
-public interface Tokenizer {
+public interface Tokenizer extends AutoCloseable {
   /** The tokenizer's name, as a run's manifest records it. */
   String name();
 
@@ -25,4 +26,8 @@ public interface Tokenizer {
 
   /** The beginning-of-document id, from the tokenizer's definition; empty when it defines none. */
   OptionalInt bos();
+
+  /** Frees what the tokenizer holds outside the heap; it cannot be used afterwards. */
+  @Override
+  default void close() {}
 }

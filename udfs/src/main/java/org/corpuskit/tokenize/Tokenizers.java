@@ -98,16 +98,17 @@ public final class Tokenizers {
         throw new UncheckedIOException("tokenizer " + spec + ": cannot read it: " + e.getMessage(), e);
       }
     } else {
-      Tokenizer tokenizer = open(spec);
-      for (int id = 0; id < 1 << 18; id++) {
-        String text;
-        try {
-          text = tokenizer.decode(new int[] {id});
-        } catch (RuntimeException e) {
-          text = "\u0000unknown";
+      try (Tokenizer tokenizer = open(spec)) {
+        for (int id = 0; id < 1 << 18; id++) {
+          String text;
+          try {
+            text = tokenizer.decode(new int[] {id});
+          } catch (RuntimeException e) {
+            text = "\u0000unknown";
+          }
+          sha.update(text.getBytes(StandardCharsets.UTF_8));
+          sha.update((byte) 0);
         }
-        sha.update(text.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
       }
     }
     return "sha256:" + HexFormat.of().formatHex(sha.digest());

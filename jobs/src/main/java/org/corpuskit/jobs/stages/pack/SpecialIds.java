@@ -24,7 +24,7 @@ public record SpecialIds(int eos, int bos, int pad) implements Serializable {
     } catch (RuntimeException e) {
       throw new UsageException("tokenize.tokenizer: " + e.getMessage());
     }
-    try {
+    try (tokenizer) {
       int eos = config.eos() >= 0 ? config.eos() : tokenizer.eos().orElseThrow(() -> new UsageException(
           "tokenizer " + spec + " defines no end-of-document token: give its id with --eos (pack.eos)"));
       int bos = -1;
@@ -34,14 +34,6 @@ public record SpecialIds(int eos, int bos, int pad) implements Serializable {
                 + "pack.add_bos off"));
       }
       return new SpecialIds(eos, bos, config.padId() >= 0 ? config.padId() : eos);
-    } finally {
-      if (tokenizer instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          throw new IllegalStateException("cannot close tokenizer " + spec, e);
-        }
-      }
     }
   }
 }

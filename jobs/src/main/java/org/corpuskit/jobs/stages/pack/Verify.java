@@ -145,8 +145,7 @@ public final class Verify {
     if (samples <= 0) {
       return lines;
     }
-    Tokenizer tokenizer = Tokenizers.open(spec);
-    try {
+    try (Tokenizer tokenizer = Tokenizers.open(spec)) {
       Iterator<Row> rows = spark.read().parquet(shardsDir).select("input_ids", "boundaries", "sources")
           .limit(samples).toLocalIterator();
       while (rows.hasNext()) {
@@ -159,14 +158,6 @@ public final class Verify {
         String text = tokenizer.decode(java.util.Arrays.copyOfRange(ids, boundaries[part], end));
         lines.add(String.format("sample (%s, part %d of %d): %s", row.getList(2).get(part), part + 1,
             boundaries.length - 1, text.replaceAll("\\s+", " ").replaceAll("\uFFFD+$", "").strip()));
-      }
-    } finally {
-      if (tokenizer instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
       }
     }
     return lines;
