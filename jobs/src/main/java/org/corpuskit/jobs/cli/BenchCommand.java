@@ -74,11 +74,9 @@ final class BenchCommand {
     ConfigOptions config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       PipelineConfig pipeline = config.load(List.of());
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = PipelineLauncher.session(pipeline);
-      try {
+      return PipelineLauncher.inSession(pipeline, spark -> {
         if (documents > 0) {
           stage(spark, pipeline, DedupBench.documents(spark, documents, chars, copyShare, boilerplate), documents, "stage");
         }
@@ -97,11 +95,7 @@ final class BenchCommand {
               c.mllibSeconds() / c.oursSeconds());
         }
         return 0;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
 
     /** Generates and writes {@code n} documents (untimed), then times the dedup stage on them. */
@@ -154,11 +148,9 @@ final class BenchCommand {
     ConfigOptions config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       PipelineConfig pipeline = config.load(List.of());
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = PipelineLauncher.session(pipeline);
-      try {
+      return PipelineLauncher.inSession(pipeline, spark -> {
         String input = work + "/mix-input";
         MixBench.documents(spark, documents).write().mode(SaveMode.Overwrite).parquet(input);
         WorkDir workDir = WorkDir.open(work + "/mix", List.of(input), true,
@@ -173,11 +165,7 @@ final class BenchCommand {
           run.marker().counts().notes().forEach(line -> System.out.println("  " + line));
         }
         return 0;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
   }
 
@@ -208,9 +196,7 @@ final class BenchCommand {
       List<byte[]> html = RealPages.read(pages);
       Path crawl = work.resolve("crawl-" + sizeMb + "mb-" + files + "-files-" + html.size() + "-pages");
       PipelineConfig pipeline = config.load(List.of());
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = PipelineLauncher.session(pipeline);
-      try {
+      return PipelineLauncher.inSession(pipeline, spark -> {
         if (!Files.exists(crawl.resolve("_COMPLETE"))) {
           long start = System.nanoTime();
           RealPages.writeCrawl(spark, html, crawl, files, sizeMb << 20);
@@ -249,11 +235,7 @@ final class BenchCommand {
         }
         System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", "total", total, mb / total / cores);
         return 0;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
   }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.corpuskit.dedup.MinHash;
 import org.corpuskit.eval.ClassifierExamples;
 import org.corpuskit.eval.ExtractionEval;
@@ -45,7 +44,7 @@ final class EvalCommand {
     Path gold;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       GoldSet set = GoldSet.load(gold);
       long start = System.nanoTime();
       Scores scores = new ExtractionEval(new MainContentExtractor()).score(set);
@@ -116,9 +115,7 @@ final class EvalCommand {
     @Override
     public Integer call() throws IOException {
       PipelineConfig pipeline = config.load(List.of());
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = PipelineLauncher.session(pipeline);
-      try {
+      return PipelineLauncher.inSession(pipeline, spark -> {
         Dataset<Row> texts = docs.stream().map(path -> DocumentFiles.read(spark, path, textField).select("text"))
             .reduce(Dataset::union).orElseThrow();
         long start = System.nanoTime();
@@ -153,11 +150,7 @@ final class EvalCommand {
             report.candidatePairs(), report.recall(), report.pairsAbove(), report.falseMerges(), report.pairsBelow(),
             (System.nanoTime() - start) / 1e9, out);
         return 0;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
   }
 
@@ -207,9 +200,7 @@ final class EvalCommand {
       if (docs.isEmpty() && udhr == null) {
         throw new UsageException("give --docs or --udhr: the documents to plant items into");
       }
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = PipelineLauncher.session(pipeline);
-      try {
+      return PipelineLauncher.inSession(pipeline, spark -> {
         List<Dataset<Row>> parts = new ArrayList<>();
         docs.forEach(path -> parts.add(DocumentFiles.read(spark, path, textField).select("text")));
         if (udhr != null) {
@@ -233,11 +224,7 @@ final class EvalCommand {
             report.perturbedRecall(), report.perturbedFound(), report.perturbed(), 100 * report.falseRemovalRate(),
             report.clean(), report.cleanMatched(), out.resolve("report.json"));
         return 0;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
   }
 }

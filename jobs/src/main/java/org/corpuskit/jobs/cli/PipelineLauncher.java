@@ -193,6 +193,28 @@ final class PipelineLauncher {
     return scheme == null || scheme.equals("file");
   }
 
+  /** Work done with a session. */
+  @FunctionalInterface
+  interface SessionWork {
+    int run(SparkSession spark) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} in the session of {@code config}; a session this call started (not one spark-submit or a
+   * test gave) is stopped when the work ends, however it ends.
+   */
+  static int inSession(PipelineConfig config, SessionWork work) throws IOException {
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = session(config);
+    try {
+      return work.run(spark);
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
   /** The session: the one spark-submit configured, or one started from the spark section of the config. */
   static SparkSession session(PipelineConfig config) {
     SparkSession.Builder builder = SparkSession.builder().appName("corpus");

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.DocumentFiles;
 import org.corpuskit.jobs.pipeline.UsageException;
@@ -69,9 +68,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     PipelineConfig pipeline = config.load(List.of());
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = PipelineLauncher.session(pipeline);
-    try {
+    return PipelineLauncher.inSession(pipeline, spark -> {
       Path model = new Path(out);
       if (model.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(model) && !overwrite) {
         throw new UsageException("--out " + out + " exists; give --overwrite to replace it");
@@ -89,10 +86,6 @@ final class TrainClassifierCommand implements Callable<Integer> {
           + "AUC %.3f%nmodel: %s%n", m.trainDocuments(), m.heldOutDocuments(), m.accuracy(), m.precision(),
           m.recall(), m.areaUnderRoc(), out);
       return 0;
-    } finally {
-      if (ownSession) {
-        spark.stop();
-      }
-    }
+    });
   }
 }

@@ -1,8 +1,8 @@
 package org.corpuskit.jobs.cli;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.stages.pack.Verify;
 import picocli.CommandLine.Command;
@@ -27,11 +27,9 @@ final class VerifyCommand implements Callable<Integer> {
   ConfigOptions config;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PipelineConfig pipeline = config.load(List.of());
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = PipelineLauncher.session(pipeline);
-    try {
+    return PipelineLauncher.inSession(pipeline, spark -> {
       Verify.Result result = Verify.verify(spark, dir, samples);
       result.lines().forEach(System.out::println);
       if (result.ok()) {
@@ -41,10 +39,6 @@ final class VerifyCommand implements Callable<Integer> {
       result.problems().forEach(p -> System.out.println("problem: " + p));
       System.out.printf("NOT verified: %d problems in %s%n", result.problems().size(), dir);
       return 1;
-    } finally {
-      if (ownSession) {
-        spark.stop();
-      }
-    }
+    });
   }
 }
