@@ -75,17 +75,6 @@ public final class DecontaminateStage implements Stage {
       .add("start", DataTypes.IntegerType, false)
       .add("end", DataTypes.IntegerType, false);
 
-  private final String reads;
-
-  /** The stage of {@code corpus run}, reading the dedup stage's documents. */
-  public DecontaminateStage() {
-    this(READS);
-  }
-
-  /** A decontaminate stage reading {@code reads}, such as a documents dataset made elsewhere. */
-  public DecontaminateStage(String reads) {
-    this.reads = reads;
-  }
 
   @Override
   public String name() {
@@ -94,7 +83,7 @@ public final class DecontaminateStage implements Stage {
 
   @Override
   public List<String> reads() {
-    return List.of(reads);
+    return List.of(READS);
   }
 
   @Override
@@ -111,7 +100,7 @@ public final class DecontaminateStage implements Stage {
   @Override
   public StageCounts run(StageContext context) {
     DecontaminateConfig config = context.config().decontaminate();
-    Dataset<Row> documents = context.read(reads);
+    Dataset<Row> documents = context.read(READS);
     Schemas.require(NAME, documents, Schemas.DOCUMENTS);
     List<BenchmarkFiles.Loaded> benchmarks = BenchmarkFiles.load(context.spark(), config.specs());
     Report report = new Report(config);

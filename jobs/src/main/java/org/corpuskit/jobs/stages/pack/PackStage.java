@@ -46,17 +46,6 @@ public final class PackStage implements Stage {
   public static final String READS = "mix/documents";
   static final StructType SHARDS = Schemas.load("shards");
 
-  private final String reads;
-
-  /** The stage of {@code corpus run}, reading the mixed documents. */
-  public PackStage() {
-    this(READS);
-  }
-
-  /** A pack stage reading {@code reads}, a dataset of mixed documents made elsewhere. */
-  public PackStage(String reads) {
-    this.reads = reads;
-  }
 
   @Override
   public String name() {
@@ -65,7 +54,7 @@ public final class PackStage implements Stage {
 
   @Override
   public List<String> reads() {
-    return List.of(reads);
+    return List.of(READS);
   }
 
   @Override
@@ -83,7 +72,7 @@ public final class PackStage implements Stage {
     PackConfig config = context.config().pack();
     String tokenizer = context.config().tokenize().tokenizer();
     SpecialIds ids = SpecialIds.resolve(tokenizer, config);
-    Dataset<Row> documents = context.read(reads);
+    Dataset<Row> documents = context.read(READS);
     Schemas.require(NAME, documents, Schemas.load("mixed"));
     int extra = 1 + (ids.bos() >= 0 ? 1 : 0);
     Row totals = documents.selectExpr("count(*)", "coalesce(sum(cast(copies as long)), 0)",

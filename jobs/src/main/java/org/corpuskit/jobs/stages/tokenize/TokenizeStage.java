@@ -47,17 +47,6 @@ public final class TokenizeStage implements Stage {
 
   private static final int[] NO_TOKENS = new int[0];
 
-  private final String reads;
-
-  /** The stage of {@code corpus run}, reading the decontaminated documents. */
-  public TokenizeStage() {
-    this(READS);
-  }
-
-  /** A tokenize stage reading {@code reads}, such as a documents dataset made elsewhere. */
-  public TokenizeStage(String reads) {
-    this.reads = reads;
-  }
 
   @Override
   public String name() {
@@ -66,7 +55,7 @@ public final class TokenizeStage implements Stage {
 
   @Override
   public List<String> reads() {
-    return List.of(reads);
+    return List.of(READS);
   }
 
   @Override
@@ -81,7 +70,7 @@ public final class TokenizeStage implements Stage {
 
   @Override
   public StageCounts run(StageContext context) {
-    Dataset<Row> documents = context.read(reads);
+    Dataset<Row> documents = context.read(READS);
     Schemas.require(NAME, documents, Schemas.DOCUMENTS);
     SourcesConfig sources = context.config().sources();
     Dataset<Row> all = labelled(documents, sources.rules())
