@@ -41,17 +41,6 @@ public final class MixStage implements Stage {
   /** The dataset it reads. */
   public static final String READS = "tokenize/documents";
 
-  private final String reads;
-
-  /** The stage of {@code corpus run}, reading the tokenized documents. */
-  public MixStage() {
-    this(READS);
-  }
-
-  /** A mix stage reading {@code reads}, a dataset of tokenized documents made elsewhere. */
-  public MixStage(String reads) {
-    this.reads = reads;
-  }
 
   @Override
   public String name() {
@@ -60,7 +49,7 @@ public final class MixStage implements Stage {
 
   @Override
   public List<String> reads() {
-    return List.of(reads);
+    return List.of(READS);
   }
 
   @Override
@@ -76,12 +65,15 @@ public final class MixStage implements Stage {
   @Override
   public StageCounts run(StageContext context) {
     MixConfig config = context.config().mix();
-    Dataset<Row> documents = context.read(reads);
+    Dataset<Row> documents = context.read(READS);
     Schemas.require(NAME, documents, Schemas.load("tokenized"));
+    // Per source: documents, tokens and characters; the stage's own in-counts are their sums.
     Map<String, long[]> available = new HashMap<>();
     documents.groupBy("source").agg(org.apache.spark.sql.functions.count(lit(1)),
-            org.apache.spark.sql.functions.sum(col("n_tokens").cast("long")))
-        .collectAsList().forEach(r -> available.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)}));
+            org.apache.spark.sql.functions.sum(col("n_tokens").cast("long")),
+            org.apache.spark.sql.functions.sum(col("chars").cast("long")))
+        .collectAsList().forEach(r -> available.put(r.getString(0),
+            new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}));
     Mixture mixture = mixture(config, available);
     Map<String, Double> epochs = new HashMap<>();
     mixture.shares().forEach(share -> epochs.put(share.name(), share.epochs()));
@@ -94,11 +86,12 @@ public final class MixStage implements Stage {
         .select(col("doc_id"), col("source"), col("n_tokens"), lit("down_sampled").as("reason")), "rejected");
     MixReport report = MixReport.of(mixture, available, context.written("documents"), config.seed());
     context.writeFile("report.json", report.json());
-    Row in = documents.selectExpr("count(*)", "coalesce(sum(chars), 0)").first();
+    long in = available.values().stream().mapToLong(a -> a[0]).sum();
+    long charsIn = available.values().stream().mapToLong(a -> a[2]).sum();
     Row out = context.written("documents").selectExpr("count(*)", "coalesce(sum(chars), 0)").first();
     long sampledOut = context.written("rejected").count();
-    return new StageCounts(in.getLong(0), out.getLong(0), sampledOut == 0 ? Map.of() : Map.of("down_sampled",
-        sampledOut), Map.of(), in.getLong(1), out.getLong(1), report.lines());
+    return new StageCounts(in, out.getLong(0), sampledOut == 0 ? Map.of() : Map.of("down_sampled",
+        sampledOut), Map.of(), charsIn, out.getLong(1), report.lines());
   }
 
   /** The mixture of the sources found, with the configured bounds; a bound on an unknown source is an error. */
