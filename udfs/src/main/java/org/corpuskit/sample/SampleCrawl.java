@@ -1,5 +1,7 @@
 package org.corpuskit.sample;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -37,6 +41,7 @@ public final class SampleCrawl {
   public static final int RECAPTURES = 5;
 
   private static final long SEED = 20240522L;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int RECAPTURE_OFFSET = 200_000;
   private static final Instant START = Instant.parse("2024-05-22T08:00:00Z");
   private static final String[] LANGS = {"en", "de", "fr", "es", "ru", "zh", "ar", "ja"};
@@ -104,34 +109,16 @@ public final class SampleCrawl {
   }
 
   /** English and German articles of the sample's own prose, one JSON object per line. */
-  private static List<String> referenceLines() {
+  private static List<String> referenceLines() throws JsonProcessingException {
     Random random = new Random(SEED + 1);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < REFERENCE_DOCUMENTS; i++) {
-      String text = SampleProse.page(i % 3 == 0 ? "de" : "en", random);
-      lines.add(String.format("{\"id\": \"reference-%03d\", \"text\": \"%s\"}", i, jsonString(text)));
+      Map<String, String> document = new LinkedHashMap<>();
+      document.put("id", String.format("reference-%03d", i));
+      document.put("text", SampleProse.page(i % 3 == 0 ? "de" : "en", random));
+      lines.add(JSON.writeValueAsString(document));
     }
     return lines;
-  }
-
-  private static String jsonString(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 
   private static String url(int i) {
