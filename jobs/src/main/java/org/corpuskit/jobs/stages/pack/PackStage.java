@@ -38,6 +38,10 @@ import scala.Tuple2;
  * however the input is partitioned. The sequences of a shard are then put in a seeded order of their own,
  * which parts the consecutive pieces of a long document. One shard is one file, zstd-compressed, named
  * {@code shard-NNNNN-of-MMMMM.parquet}.
+ *
+ * <p>Counts: document copies in; out, the copies whose end (EOS) is in the shards, counted from them; with
+ * chunking and {@code pad_last} off, the copies whose end fell in a shard's dropped remainder are
+ * {@code end_dropped}. The tokens in the shards, with those dropped, must be the tokens that went in.
  */
 public final class PackStage implements Stage {
   public static final String NAME = "pack";
@@ -107,8 +111,19 @@ public final class PackStage implements Stage {
     }
     Manifest manifest = new Manifest(context.config(), tokenizer, ids, written, totals.getLong(1), tokensIn);
     context.writeFile("manifest.json", manifest.json());
-    return new StageCounts(totals.getLong(1), totals.getLong(1), Map.of(), Map.of(), -1, -1,
-        manifest.lines());
+    long copiesIn = totals.getLong(1);
+    long ended = documentEnds(context.written("shards"), ids.eos());
+    return new StageCounts(copiesIn, ended, mayDrop && ended < copiesIn ? Map.of("end_dropped", copiesIn - ended)
+        : Map.of(), Map.of(), -1, -1, manifest.lines());
+  }
+
+  /**
+   * The document copies the shards hold to their end: the parts that end with EOS. Documents are encoded as
+   * ordinary text, so EOS ends a document and nothing else; padding lies past the last boundary.
+   */
+  private static long documentEnds(Dataset<Row> shards, int eos) {
+    return shards.selectExpr("coalesce(sum(size(filter(sequence(1, size(boundaries) - 1), "
+        + "p -> element_at(input_ids, element_at(boundaries, p + 1)) = " + eos + "))), 0)").first().getLong(0);
   }
 
   /** Puts each sequence in the partition of its shard. */

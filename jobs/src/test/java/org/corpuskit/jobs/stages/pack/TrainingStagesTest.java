@@ -147,6 +147,8 @@ class TrainingStagesTest {
     assertEquals(expected.getLong(0), manifest.path("tokens").asLong());
     assertEquals(expected.getLong(1), manifest.path("documents").asLong());
     assertEquals(0, manifest.path("dropped_tokens").asLong());
+    assertEquals(expected.getLong(1), counts.get("pack").out(), "every copy's EOS is counted in the shards");
+    assertTrue(counts.get("pack").addsUp());
     long shards = manifest.path("shards").size();
     assertEquals((expected.getLong(0) + 39_999) / 40_000, shards, "shard_tokens decides the shard count");
     try (Stream<Path> files = Files.list(dir.resolve("out/pack/shards"))) {
