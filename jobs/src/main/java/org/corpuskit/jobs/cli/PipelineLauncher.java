@@ -109,7 +109,7 @@ final class PipelineLauncher {
     if (pipeline.names().contains(PackStage.NAME)) {
       SpecialIds.resolve(config.tokenize().tokenizer(), config.pack());
     } else if (pipeline.names().contains(TokenizeStage.NAME)) {
-      SpecialIds.resolve(config.tokenize().tokenizer(), config.pack().withEos(0));
+      SpecialIds.open(config.tokenize().tokenizer()).close();
     }
   }
 

@@ -16,15 +16,18 @@ import org.corpuskit.tokenize.Tokenizers;
  */
 public record SpecialIds(int eos, int bos, int pad) implements Serializable {
 
-  /** The ids for the tokenizer {@code spec} packed by {@code config}. */
-  public static SpecialIds resolve(String spec, PackConfig config) {
-    Tokenizer tokenizer;
+  /** Opens the tokenizer {@code spec}; one that is missing or does not parse is a usage error. */
+  public static Tokenizer open(String spec) {
     try {
-      tokenizer = Tokenizers.open(spec);
+      return Tokenizers.open(spec);
     } catch (RuntimeException e) {
       throw new UsageException("tokenize.tokenizer: " + e.getMessage());
     }
-    try (tokenizer) {
+  }
+
+  /** The ids for the tokenizer {@code spec} packed by {@code config}. */
+  public static SpecialIds resolve(String spec, PackConfig config) {
+    try (Tokenizer tokenizer = open(spec)) {
       int eos = config.eos() >= 0 ? config.eos() : tokenizer.eos().orElseThrow(() -> new UsageException(
           "tokenizer " + spec + " defines no end-of-document token: give its id with --eos (pack.eos)"));
       int bos = -1;
