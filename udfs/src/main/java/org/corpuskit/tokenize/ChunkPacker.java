@@ -61,25 +61,35 @@ public final class ChunkPacker {
         documents.add(id);
         first = false;
       }
-      int room = seqLen - filled;
-      int take = Math.min(room, total - at);
-      for (int i = 0; i < take; i++) {
-        buffer[filled + i] = token(ids, at + i, total);
-      }
-      filled += take;
-      at += take;
+      at = copy(ids, at, Math.min(seqLen - filled, total - at), total);
       if (filled == seqLen) {
         emit(0);
       }
     }
   }
 
-  /** The document's token at {@code i} of {@code total}: BOS, its ids, then EOS. */
-  private int token(int[] ids, int i, int total) {
-    if (i == total - 1) {
-      return eos;
+  /**
+   * Copies {@code count} of the document's tokens (BOS, its ids, then EOS: {@code total} in all) from
+   * {@code at} into the buffer, and returns where the copy stopped.
+   */
+  private int copy(int[] ids, int at, int count, int total) {
+    int end = at + count;
+    int offset = bos >= 0 ? 1 : 0;
+    if (offset == 1 && at == 0 && at < end) {
+      buffer[filled++] = bos;
+      at++;
     }
-    return bos >= 0 ? (i == 0 ? bos : ids[i - 1]) : ids[i];
+    int body = Math.min(end, total - 1) - at;
+    if (body > 0) {
+      System.arraycopy(ids, at - offset, buffer, filled, body);
+      filled += body;
+      at += body;
+    }
+    if (at < end) {
+      buffer[filled++] = eos;
+      at++;
+    }
+    return at;
   }
 
   /**

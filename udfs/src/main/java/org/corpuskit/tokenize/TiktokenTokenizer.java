@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -41,15 +42,17 @@ public final class TiktokenTokenizer implements Tokenizer {
 
   private final String name;
   private final Encoding encoding;
+  private final BytePairRanks cl100kRanks;
   private final Map<String, Integer> specials;
   private final Pattern specialPattern;
   private final OptionalInt eos;
   private final OptionalInt bos;
 
-  private TiktokenTokenizer(String name, Encoding encoding, Map<String, Integer> specials, OptionalInt eos,
-      OptionalInt bos) {
+  private TiktokenTokenizer(String name, Encoding encoding, BytePairRanks cl100kRanks, Map<String, Integer> specials,
+      OptionalInt eos, OptionalInt bos) {
     this.name = name;
     this.encoding = encoding;
+    this.cl100kRanks = cl100kRanks;
     this.specials = Map.copyOf(specials);
     this.specialPattern = specials.isEmpty() ? null : Pattern.compile(String.join("|",
         specials.keySet().stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()));
@@ -64,8 +67,22 @@ public final class TiktokenTokenizer implements Tokenizer {
             + String.join(", ", Arrays.stream(EncodingType.values()).map(EncodingType::getName).toList())));
     Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(type);
     Map<String, Integer> specials = BUILT_IN_SPECIALS.get(type.getName());
-    return new TiktokenTokenizer(name, encoding, specials, OptionalInt.of(specials.get(END_OF_TEXT)),
+    BytePairRanks cl100kRanks = type == EncodingType.CL100K_BASE ? builtInRanks(type) : null;
+    return new TiktokenTokenizer(name, encoding, cl100kRanks, specials, OptionalInt.of(specials.get(END_OF_TEXT)),
         OptionalInt.empty());
+  }
+
+  /** The rank file jtokkit ships for {@code type}, the very one its own encoder reads. */
+  private static BytePairRanks builtInRanks(EncodingType type) {
+    String file = type.getName() + ".tiktoken";
+    try (InputStream in = Encodings.class.getResourceAsStream(file)) {
+      if (in == null) {
+        throw new IllegalStateException("jtokkit no longer ships " + file + " beside " + Encodings.class.getName());
+      }
+      return new BytePairRanks(readRanks(type.getName(), in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read jtokkit's " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -90,7 +107,8 @@ public final class TiktokenTokenizer implements Tokenizer {
     EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
     registry.registerGptBytePairEncoding(new GptBytePairEncodingParams(name, compiled, encoder, specials));
     Encoding encoding = registry.getEncoding(name).orElseThrow();
-    return new TiktokenTokenizer(name, encoding, specials, special(name, specials, eosToken),
+    BytePairRanks cl100kRanks = pattern.equals(Cl100kSplitter.PATTERN) ? new BytePairRanks(encoder) : null;
+    return new TiktokenTokenizer(name, encoding, cl100kRanks, specials, special(name, specials, eosToken),
         special(name, specials, bosToken));
   }
 
@@ -140,7 +158,57 @@ public final class TiktokenTokenizer implements Tokenizer {
 
   @Override
   public int[] encode(String text) {
-    return encoding.encodeOrdinary(text).toArray();
+    return cl100kRanks == null ? encoding.encodeOrdinary(text).toArray() : encodeCl100k(text);
+  }
+
+  /**
+   * Our own encoder for cl100k's split pattern, the same ids as jtokkit's at about twice its speed: pieces cut
+   * without a regular expression, and a piece that is one token (most words) found by one hash lookup of its
+   * UTF-8 bytes.
+   */
+  private int[] encodeCl100k(String text) {
+    BytePairRanks.Ids ids = new BytePairRanks.Ids(text.length() / 3);
+    byte[] piece = new byte[64];
+    for (int start = 0, end; start < text.length(); start = end) {
+      end = Cl100kSplitter.pieceEnd(text, start);
+      if ((end - start) * 3 > piece.length) {
+        piece = new byte[Math.max((end - start) * 3, piece.length * 2)];
+      }
+      cl100kRanks.merge(piece, utf8(text, start, end, piece), ids);
+    }
+    return ids.toArray();
+  }
+
+  /**
+   * Writes {@code text[from, to)} as UTF-8 and returns its length. An unpaired surrogate, which UTF-8 cannot
+   * hold, becomes U+FFFD, as tiktoken replaces it (jtokkit refuses the whole text).
+   */
+  private static int utf8(String text, int from, int to, byte[] out) {
+    int length = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        out[length++] = (byte) c;
+      } else if (c < 0x800) {
+        out[length++] = (byte) (0xc0 | c >> 6);
+        out[length++] = (byte) (0x80 | c & 0x3f);
+      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, text.charAt(++i));
+        out[length++] = (byte) (0xf0 | cp >> 18);
+        out[length++] = (byte) (0x80 | cp >> 12 & 0x3f);
+        out[length++] = (byte) (0x80 | cp >> 6 & 0x3f);
+        out[length++] = (byte) (0x80 | cp & 0x3f);
+      } else if (Character.isSurrogate(c)) {
+        out[length++] = (byte) 0xef;
+        out[length++] = (byte) 0xbf;
+        out[length++] = (byte) 0xbd;
+      } else {
+        out[length++] = (byte) (0xe0 | c >> 12);
+        out[length++] = (byte) (0x80 | c >> 6 & 0x3f);
+        out[length++] = (byte) (0x80 | c & 0x3f);
+      }
+    }
+    return length;
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChunkPackerTest {
   private final List<Sequence> sequences = new ArrayList<>();
@@ -43,10 +45,11 @@ class ChunkPackerTest {
     assertEquals(List.of("a", "b", "a"), sequences.get(0).sources());
   }
 
-  @Test
-  void noTokenIsLostAndTheBoundariesGiveBackEveryDocument() {
+  @ParameterizedTest
+  @CsvSource({"64, -1", "64, 98", "1, 98", "2, -1", "3, 98"})
+  void noTokenIsLostAndTheBoundariesGiveBackEveryDocument(int seqLen, int bos) {
     Random random = new Random(3);
-    ChunkPacker packer = new ChunkPacker(64, 0, -1, 99, sequences::add);
+    ChunkPacker packer = new ChunkPacker(seqLen, 0, bos, 99, sequences::add);
     List<List<Integer>> documents = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     long tokens = 0;
@@ -54,17 +57,20 @@ class ChunkPackerTest {
       int[] ids = random.ints(random.nextInt(300), 1, 50).toArray();
       packer.add(ids, "s" + (d % 3), "d" + d);
       List<Integer> document = new ArrayList<>();
+      if (bos >= 0) {
+        document.add(bos);
+      }
       java.util.Arrays.stream(ids).forEach(document::add);
       document.add(0);
       documents.add(document);
       sources.add("s" + (d % 3));
-      tokens += ids.length + 1;
+      tokens += document.size();
     }
     int dropped = packer.finish(false);
     long kept = sequences.stream().mapToLong(s -> s.ids().length - s.padding()).sum();
     assertEquals(tokens, kept + dropped);
     assertEquals(tokens, packer.tokensIn());
-    assertEquals(tokens / 64, sequences.size());
+    assertEquals(tokens / seqLen, sequences.size());
     List<List<Integer>> rebuilt = new ArrayList<>();
     List<String> rebuiltSources = new ArrayList<>();
     List<Integer> current = new ArrayList<>();
