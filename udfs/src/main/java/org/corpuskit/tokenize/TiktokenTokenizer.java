@@ -14,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -91,23 +93,54 @@ public final class TiktokenTokenizer implements Tokenizer {
    * @param name the encoding's name
    * @param ranks the rank file: per line a token's bytes in base64, a space, its rank
    * @param pattern the regular expression that splits text before merging
-   * @param specials the special tokens by spelling and id
+   * @param specials the special tokens by spelling and id, none of them a rank of the file
    * @param eosToken the special token ending documents, or null for none
    * @param bosToken the special token beginning documents, or null for none
    */
   public static TiktokenTokenizer fromRankFile(String name, InputStream ranks, String pattern,
       Map<String, Integer> specials, String eosToken, String bosToken) throws IOException {
-    Pattern compiled;
+    Pattern compiled = compile(name, pattern);
+    return of(name, readRanks(name, ranks), compiled, specials, eosToken, bosToken);
+  }
+
+  /**
+   * Llama 3's encoding from its {@code tokenizer.model} rank file: cl100k's split pattern, and its special
+   * tokens numbered from the end of the ranks, as Meta's tokenizer numbers them. Documents begin with
+   * {@code <|begin_of_text|>} and end with {@code <|end_of_text|>}. Only the specials that every Llama 3
+   * release places alike are defined; the reserved ones were renamed between 3.0 and 3.1, and encoding a
+   * document never gives them.
+   */
+  public static TiktokenTokenizer llama3(String name, InputStream ranks) throws IOException {
+    Map<byte[], Integer> encoder = readRanks(name, ranks);
+    int base = encoder.size();
+    Map<String, Integer> specials = Map.of("<|begin_of_text|>", base, "<|end_of_text|>", base + 1,
+        "<|start_header_id|>", base + 6, "<|end_header_id|>", base + 7, "<|eot_id|>", base + 9);
+    return of(name, encoder, compile(name, Cl100kSplitter.PATTERN), specials, "<|end_of_text|>",
+        "<|begin_of_text|>");
+  }
+
+  private static Pattern compile(String name, String pattern) {
     try {
-      compiled = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
+      return Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(name + ": the split pattern does not compile: " + e.getDescription(), e);
     }
-    Map<byte[], Integer> encoder = readRanks(name, ranks);
+  }
+
+  private static TiktokenTokenizer of(String name, Map<byte[], Integer> encoder, Pattern pattern,
+      Map<String, Integer> specials, String eosToken, String bosToken) {
+    Set<Integer> ranks = new HashSet<>(encoder.values());
+    specials.forEach((token, id) -> {
+      if (ranks.contains(id)) {
+        throw new IllegalArgumentException(name + ": special token " + token + " has id " + id + ", which the "
+            + "rank file gives an ordinary token, so these special tokens are not this file's (Llama 3's "
+            + "tokenizer.model takes tiktoken:PATH:llama3)");
+      }
+    });
     EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
-    registry.registerGptBytePairEncoding(new GptBytePairEncodingParams(name, compiled, encoder, specials));
+    registry.registerGptBytePairEncoding(new GptBytePairEncodingParams(name, pattern, encoder, specials));
     Encoding encoding = registry.getEncoding(name).orElseThrow();
-    BytePairRanks cl100kRanks = pattern.equals(Cl100kSplitter.PATTERN) ? new BytePairRanks(encoder) : null;
+    BytePairRanks cl100kRanks = pattern.pattern().equals(Cl100kSplitter.PATTERN) ? new BytePairRanks(encoder) : null;
     return new TiktokenTokenizer(name, encoding, cl100kRanks, specials, special(name, specials, eosToken),
         special(name, specials, bosToken));
   }

@@ -17,7 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code cl100k_base} (or r50k_base, p50k_base, p50k_edit, o200k_base, gpt2): a tiktoken encoding built in;
  *   <li>{@code tiktoken:PATH:ENCODING}: a tiktoken rank file split by the pattern, and with the special tokens, of
- *       the built-in ENCODING (so {@code tiktoken:cl100k_base.tiktoken:cl100k_base} is cl100k_base);
+ *       the built-in ENCODING (so {@code tiktoken:cl100k_base.tiktoken:cl100k_base} is cl100k_base), or of Llama 3
+ *       ({@code tiktoken:tokenizer.model:llama3});
  *   <li>{@code hf:PATH}: a Hugging Face {@code tokenizer.json};
  *   <li>{@code spm:PATH}: a SentencePiece {@code tokenizer.model}.
  * </ul>
@@ -56,12 +57,17 @@ public final class Tokenizers {
       if (spec.startsWith("tiktoken:")) {
         int colon = spec.lastIndexOf(':');
         String encoding = spec.substring(colon + 1);
-        if (colon <= "tiktoken:".length() - 1 || !PATTERNS.containsKey(encoding)) {
+        if (colon <= "tiktoken:".length() - 1 || !PATTERNS.containsKey(encoding) && !encoding.equals("llama3")) {
           throw new IllegalArgumentException("tiktoken:PATH:ENCODING names the encoding whose pattern and special "
               + "tokens the rank file takes (" + String.join(", ", PATTERNS.keySet().stream().sorted().toList())
-              + "), got '" + spec + "'");
+              + ", llama3), got '" + spec + "'");
         }
         Path ranks = existing(spec.substring("tiktoken:".length(), colon));
+        if (encoding.equals("llama3")) {
+          try (InputStream in = Files.newInputStream(ranks)) {
+            return TiktokenTokenizer.llama3(ranks.toString(), in);
+          }
+        }
         TiktokenTokenizer builtIn = TiktokenTokenizer.builtIn(encoding);
         try (InputStream in = Files.newInputStream(ranks)) {
           return TiktokenTokenizer.fromRankFile(ranks.toString(), in, PATTERNS.get(encoding), builtIn.specials(),

@@ -61,6 +61,31 @@ class TiktokenTokenizerTest {
   }
 
   @Test
+  void llamaCppLlamaBpeVectorsGiveTheExpectedIdsWithLlama3sRankFile() throws IOException {
+    // The vectors are in the shared data; Llama 3's tokenizer.model is not, so this runs only where someone has
+    // put it there.
+    Path model = SharedData.require("tokenizers/llama3/tokenizer.model");
+    Path vectors = SharedData.require("tokenizers/llama.cpp-vocab-tests");
+    List<String> inputs = List.of(Files.readString(vectors.resolve("ggml-vocab-llama-bpe.gguf.inp"))
+        .split("\n__ggml_vocab_test__\n", -1));
+    List<String> expected = Files.readAllLines(vectors.resolve("ggml-vocab-llama-bpe.gguf.out"));
+    Tokenizer llama = Tokenizers.open("tiktoken:" + model + ":llama3");
+    for (int i = 0; i < expected.size(); i++) {
+      assertArrayEquals(ids(expected.get(i).trim().replace(' ', ',')), llama.encode(inputs.get(i)), inputs.get(i));
+    }
+    JsonNode upstream = new ObjectMapper().readTree(SharedData.require("tokenizers/tiktoken-upstream-test-vectors.json")
+        .toFile()).get("vectors");
+    for (JsonNode vector : upstream) {
+      if (vector.get("encoding").asText().equals("llama3")) {
+        int[] ids = new ObjectMapper().convertValue(vector.get("ids"), int[].class);
+        assertEquals(ids[0], llama.bos().getAsInt());
+        assertEquals(ids[ids.length - 1], llama.eos().getAsInt());
+        assertArrayEquals(Arrays.copyOfRange(ids, 1, ids.length - 1), llama.encode(vector.get("text").asText()));
+      }
+    }
+  }
+
+  @Test
   void endOfTextIsEachEncodingsOwnToken() {
     assertEquals(OptionalInt.of(50256), TiktokenTokenizer.builtIn("r50k_base").eos());
     assertEquals(OptionalInt.of(100257), TiktokenTokenizer.builtIn("cl100k_base").eos());

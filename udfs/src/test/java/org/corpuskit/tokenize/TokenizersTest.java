@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.corpuskit.SharedData;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,36 @@ class TokenizersTest {
     Tokenizer mistral = Tokenizers.open("spm:" + SharedData.require("tokenizers/mistral/tokenizer.model.v1"));
     assertInstanceOf(SentencePieceTokenizer.class, mistral);
     assertEquals(OptionalInt.of(2), mistral.eos());
+  }
+
+  @Test
+  void llama3sSpecialTokensFollowItsRanks(@TempDir Path dir) throws IOException {
+    Path ranks = rankFile(dir, Map.of("ab", 256, "abc", 257));
+    Tokenizer llama = Tokenizers.open("tiktoken:" + ranks + ":llama3");
+    assertEquals(OptionalInt.of(258), llama.bos());
+    assertEquals(OptionalInt.of(259), llama.eos());
+    assertArrayEquals(new int[] {257, ' ', 256}, llama.encode("abc ab"));
+    assertEquals("<|end_of_text|>", llama.decode(new int[] {259}));
+  }
+
+  @Test
+  void aRankFileCannotTakeSpecialIdsItGivesOrdinaryTokens(@TempDir Path dir) throws IOException {
+    Path ranks = rankFile(dir, Map.of("ab", 100257));
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> Tokenizers.open("tiktoken:" + ranks + ":cl100k_base"));
+    assertTrue(error.getMessage().contains("special token <|endoftext|> has id 100257, which the rank file gives an "
+        + "ordinary token"), error.getMessage());
+  }
+
+  /** Every byte as its own rank, then {@code more}. */
+  private static Path rankFile(Path dir, Map<String, Integer> more) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int b = 0; b < 256; b++) {
+      lines.append(Base64.getEncoder().encodeToString(new byte[] {(byte) b})).append(' ').append(b).append('\n');
+    }
+    more.forEach((token, rank) -> lines.append(Base64.getEncoder().encodeToString(
+        token.getBytes(StandardCharsets.UTF_8))).append(' ').append(rank).append('\n'));
+    return Files.writeString(dir.resolve("tokenizer.model"), lines);
   }
 
   @Test

@@ -13,7 +13,8 @@ final class TrainingOptions {
   List<String> documents = new ArrayList<>();
 
   @Option(names = "--tokenizer", paramLabel = "SPEC",
-      description = "cl100k_base (or another tiktoken encoding), tiktoken:PATH:ENCODING, hf:PATH (tokenizer.json) "
+      description = "cl100k_base (or another tiktoken encoding), tiktoken:PATH:ENCODING (or :llama3), hf:PATH "
+          + "(tokenizer.json) "
           + "or spm:PATH (SentencePiece model); tokenize.tokenizer.")
   String tokenizer;
 
