@@ -14,6 +14,8 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.corpuskit.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GPT-2's tokenizer.json against llama.cpp's reference vectors for it, in ../shared/data/tokenizers. */
@@ -29,6 +31,28 @@ class HuggingFaceTokenizerFileTest {
     List<String> expected = Files.readAllLines(vectors.resolve("ggml-vocab-gpt-2.gguf.out"));
     assertEquals(46, expected.size());
     try (HuggingFaceTokenizerFile tokenizer = gpt2()) {
+      for (int i = 0; i < expected.size(); i++) {
+        String ids = Arrays.stream(tokenizer.encode(inputs.get(i))).mapToObj(id -> " " + id)
+            .collect(Collectors.joining());
+        assertEquals(expected.get(i), ids, "case " + i + ": " + inputs.get(i));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"llama-bpe, llama3, 128001, 128000", "llama-spm, llama2, 2, 1"})
+  void llamaCppLlamaVectorsGiveTheExpectedIdsWithTheModelsTokenizerJson(String vocab, String model, int eos,
+      int bos) throws IOException {
+    // The vectors are in the shared data; Llama's tokenizer files are not, so this runs only where someone has
+    // put them there (tokenizers/llama3/tokenizer.json beside its tokenizer_config.json, likewise llama2).
+    Path file = SharedData.require("tokenizers/" + model + "/tokenizer.json");
+    Path vectors = SharedData.require("tokenizers/llama.cpp-vocab-tests");
+    List<String> inputs = List.of(Files.readString(vectors.resolve("ggml-vocab-" + vocab + ".gguf.inp"))
+        .split("\n__ggml_vocab_test__\n", -1));
+    List<String> expected = Files.readAllLines(vectors.resolve("ggml-vocab-" + vocab + ".gguf.out"));
+    try (HuggingFaceTokenizerFile tokenizer = HuggingFaceTokenizerFile.open(file)) {
+      assertEquals(OptionalInt.of(eos), tokenizer.eos());
+      assertEquals(OptionalInt.of(bos), tokenizer.bos());
       for (int i = 0; i < expected.size(); i++) {
         String ids = Arrays.stream(tokenizer.encode(inputs.get(i))).mapToObj(id -> " " + id)
             .collect(Collectors.joining());
