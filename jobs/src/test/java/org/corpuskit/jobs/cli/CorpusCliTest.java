@@ -103,7 +103,7 @@ class CorpusCliTest {
     assertTrue(result.out().matches("(?s).*\\n +sample: 8 of 8 items found in .*"), result.out());
     assertTrue(result.out().matches("(?s).*\\ntokenize +ran +533 +533 +0 +0 .*"), "473 pages and 60 reference "
         + "documents: " + result.out());
-    assertTrue(result.out().matches("(?s).*\\npack +ran +533 +533 .*\\nverify: 1 shard files, .*"), result.out());
+    assertTrue(result.out().matches("(?s).*\\npack +ran +533 +533 .*\\nverify: 1 shard file, .*"), result.out());
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("pack/manifest.json").toFile());
     assertEquals(List.of("common-crawl", "reference"), fieldNames(manifest.get("sources")));
     assertEquals(0, manifest.get("dropped_tokens").asLong());

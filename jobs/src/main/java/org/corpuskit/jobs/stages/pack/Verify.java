@@ -98,9 +98,9 @@ public final class Verify {
         manifest.path("strategy").asText().equals("best-fit"));
     List<String> rowProblems = rowProblems(spark, shardsDir, check);
     problems.addAll(rowProblems);
-    lines.add(String.format("%d shard files, %,d sequences of %d tokens, %,d document tokens, %,d padding: sizes, "
+    lines.add(String.format("%d shard file%s, %,d sequences of %d tokens, %,d document tokens, %,d padding: sizes, "
         + "SHA-256, rows, tokens per shard and per source checked; every row checked", found.size(),
-        written.rows(), manifest.path("seq_len").asInt(), written.tokens(), written.padding()));
+        found.size() == 1 ? "" : "s", written.rows(), manifest.path("seq_len").asInt(), written.tokens(), written.padding()));
     if (checksum.equals(tokenizer.path("checksum").asText())) {
       lines.addAll(decoded(spark, shardsDir, spec, samples));
     }
