@@ -120,7 +120,7 @@ public final class Tokenizers {
   }
 
   /** The file a spec names, or null for a built-in encoding. */
-  private static Path file(String spec) {
+  public static Path file(String spec) {
     if (spec.startsWith("hf:")) {
       return Path.of(spec.substring(3));
     }

@@ -13,13 +13,15 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.ConfigTree;
 import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.FileStamps;
 import org.corpuskit.jobs.io.InputFiles;
 
 /**
  * Runs an ordered list of stages in a work directory, resuming where an earlier run stopped.
  *
  * <p>A stage is skipped when its marker records the fingerprint it would have now: the same settings and the
- * same input (the input files' sizes and times, or the fingerprints of the earlier stages it reads). A change
+ * same input (the input files' sizes and times, or the fingerprints of the earlier stages it reads, and the
+ * sizes and times of the files it reads from outside the pipeline, such as a clean document set). A change
  * to a stage's settings changes its fingerprint, so it reruns, and so does every stage that reads it. A stage
  * that fails leaves no marker; its next run clears its directory first. {@code from} forces a rerun of that
  * stage and every one after it; {@code to} stops after that stage.
@@ -118,7 +120,7 @@ public final class Pipeline {
     for (int i = 0; i <= bounds[1]; i++) {
       Stage stage = stages.get(i);
       String settingsHash = ConfigTree.hash(stage.settings(run.config()).toArray());
-      String inputFingerprint = inputFingerprint(stage, run.inputs(), fingerprints);
+      String inputFingerprint = inputFingerprint(stage, run, fingerprints);
       String fingerprint = ConfigTree.hash(stage.name(), settingsHash, inputFingerprint);
       Optional<StageMarker> marker = run.workDir().marker(stage.name());
       if (i < bounds[0]) {
@@ -167,16 +169,22 @@ public final class Pipeline {
     return marker;
   }
 
-  /** The input files' fingerprint, or those of the datasets it reads (by {@code stage/dataset}). */
-  private static String inputFingerprint(Stage stage, InputFiles inputs, Map<String, String> fingerprints) {
+  /**
+   * The input files' fingerprint, or those of the datasets it reads (by {@code stage/dataset}), with the stamps
+   * of the files it reads from outside the pipeline.
+   */
+  private static String inputFingerprint(Stage stage, Run run, Map<String, String> fingerprints) {
+    List<String> outside = stage.outsideFiles(run.config());
+    String own = outside.isEmpty() ? ""
+        : FileStamps.of(run.spark().sparkContext().hadoopConfiguration(), outside);
     if (stage.reads().isEmpty()) {
-      return inputs.fingerprint();
+      return outside.isEmpty() ? run.inputs().fingerprint() : ConfigTree.hash(run.inputs().fingerprint(), own);
     }
     List<String> upstream = new ArrayList<>();
     for (String ref : stage.reads()) {
       upstream.add(ref + "@" + fingerprints.get(ref));
     }
-    return ConfigTree.hash(upstream);
+    return outside.isEmpty() ? ConfigTree.hash(upstream) : ConfigTree.hash(upstream, own);
   }
 
   private int index(String name, String option) {

@@ -27,6 +27,14 @@ public interface Stage {
    */
   List<Object> settings(PipelineConfig config);
 
+  /**
+   * Files it reads from outside the pipeline (document sets, benchmarks, a tokenizer file): paths, folders or
+   * globs whose files' sizes and times are part of its input, so that a file changed in place reruns it.
+   */
+  default List<String> outsideFiles(PipelineConfig config) {
+    return List.of();
+  }
+
   /** Reads, transforms and writes every dataset of {@link #writes()}; returns counts taken from those. */
   StageCounts run(StageContext context);
 }

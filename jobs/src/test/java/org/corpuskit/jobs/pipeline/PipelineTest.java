@@ -97,6 +97,41 @@ class PipelineTest {
     }
   }
 
+  /** Passes the documents on; its output depends on the files under {@code outside}, as a clean set would. */
+  private record ReadsOutside(String outside) implements Stage {
+    @Override
+    public String name() {
+      return "reads_outside";
+    }
+
+    @Override
+    public List<String> reads() {
+      return List.of("extract/documents");
+    }
+
+    @Override
+    public List<String> writes() {
+      return List.of("documents");
+    }
+
+    @Override
+    public List<Object> settings(PipelineConfig config) {
+      return List.of();
+    }
+
+    @Override
+    public List<String> outsideFiles(PipelineConfig config) {
+      return List.of(outside);
+    }
+
+    @Override
+    public StageCounts run(StageContext context) {
+      Dataset<Row> in = context.read("extract/documents");
+      context.write(in, "documents");
+      return new StageCounts(in.count(), context.written("documents").count(), Map.of(), Map.of(), -1, -1);
+    }
+  }
+
   private static Pipeline pipeline(int minChars, boolean fail, int secondMinChars) {
     return new Pipeline(List.of(new ExtractStage(),
         new KeepLonger("keep", "extract/documents", minChars, fail),
@@ -148,6 +183,27 @@ class PipelineTest {
     PipelineConfig deeper = TestRuns.config(config.input().paths(), "extract.max_depth=513");
     assertEquals(Map.of("extract", false, "keep", false, "keep_more", false),
         reused(TestRuns.run(spark, pipeline(400, false, 700), deeper, out)));
+  }
+
+  @Test
+  void aFileReadFromOutsideThePipelineThatChangesInPlaceRerunsItsStageAndTheLaterOnes(SparkSession spark)
+      throws IOException {
+    Path set = Files.createDirectories(dir.resolve("clean-set"));
+    Files.writeString(set.resolve("part-0.jsonl"), "{\"text\": \"one\"}\n");
+    Pipeline pipeline = new Pipeline(List.of(new ExtractStage(), new ReadsOutside(set.toString()),
+        new KeepLonger("keep_more", "reads_outside/documents", 300, false)));
+    String out = dir.resolve("outside").toString();
+    TestRuns.run(spark, pipeline, config, out);
+    assertEquals(Map.of("extract", true, "reads_outside", true, "keep_more", true),
+        reused(TestRuns.run(spark, pipeline, config, out)));
+    Files.writeString(set.resolve("part-0.jsonl"), "{\"text\": \"one, then two\"}\n");
+    assertEquals(Map.of("extract", true, "reads_outside", false, "keep_more", false),
+        reused(TestRuns.run(spark, pipeline, config, out)), "a file rewritten in place");
+    Files.writeString(set.resolve("part-1.jsonl"), "{\"text\": \"three\"}\n");
+    assertEquals(Map.of("extract", true, "reads_outside", false, "keep_more", false),
+        reused(TestRuns.run(spark, pipeline, config, out)), "a file added to the folder");
+    assertEquals(Map.of("extract", true, "reads_outside", true, "keep_more", true),
+        reused(TestRuns.run(spark, pipeline, config, out)));
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.corpuskit.decont.BenchmarkItem;
+import org.corpuskit.decont.BenchmarkSpec;
 import org.corpuskit.decont.NGramIndex;
 import org.corpuskit.decont.SpanCutter;
 import org.corpuskit.decont.Tokens;
@@ -91,10 +92,14 @@ public final class DecontaminateStage implements Stage {
     return List.of("documents", "rejected", "matches", "common_ngrams");
   }
 
-  /** The benchmark files are named, not fingerprinted: a changed file at the same path needs {@code --from}. */
   @Override
   public List<Object> settings(PipelineConfig config) {
     return List.of(config.decontaminate(), LOGIC_VERSION);
+  }
+
+  @Override
+  public List<String> outsideFiles(PipelineConfig config) {
+    return config.decontaminate().specs().stream().map(BenchmarkSpec::path).toList();
   }
 
   @Override

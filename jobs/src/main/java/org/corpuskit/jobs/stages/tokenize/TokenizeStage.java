@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ import org.corpuskit.tokenize.Tokenizers;
  *
  * <p>Writes {@code documents} ({@code tokenized.json}), {@code rejected} (no text, or an empty one) and
  * {@code failed} (the tokenizer threw, or a JSON line of a set did not parse), both {@code untokenized.json}.
- * Document sets are named, not fingerprinted: a set changed in place needs {@code --from tokenize}.
  */
 public final class TokenizeStage implements Stage {
   public static final String NAME = "tokenize";
@@ -66,6 +66,17 @@ public final class TokenizeStage implements Stage {
   @Override
   public List<Object> settings(PipelineConfig config) {
     return List.of(config.sources(), config.tokenize(), LOGIC_VERSION);
+  }
+
+  @Override
+  public List<String> outsideFiles(PipelineConfig config) {
+    List<String> files = new ArrayList<>();
+    config.sources().documentSets().forEach(set -> files.add(set.path()));
+    Path tokenizerFile = Tokenizers.file(config.tokenize().tokenizer());
+    if (tokenizerFile != null) {
+      files.add(tokenizerFile.toString());
+    }
+    return files;
   }
 
   @Override
