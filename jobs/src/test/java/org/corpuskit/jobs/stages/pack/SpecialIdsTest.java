@@ -38,6 +38,19 @@ class SpecialIdsTest {
   }
 
   @Test
+  void aGivenEosThatIsAnOrdinaryTokenIsRefused() {
+    UsageException e = assertThrows(UsageException.class,
+        () -> SpecialIds.resolve("cl100k_base", PackConfig.DEFAULTS.withEos(13)));
+    assertEquals("pack.eos 13 is the ordinary token '.' of tokenizer cl100k_base, which documents contain, so their "
+        + "ends could not be told apart from it; give an id the tokenizer keeps for special tokens (its own EOS is "
+        + "100257)", e.getMessage());
+    assertEquals(new SpecialIds(100276, -1, 100276),
+        SpecialIds.resolve("cl100k_base", PackConfig.DEFAULTS.withEos(100276)), "<|endofprompt|>, a special token");
+    assertEquals(new SpecialIds(100300, -1, 100300),
+        SpecialIds.resolve("cl100k_base", PackConfig.DEFAULTS.withEos(100300)), "past the vocabulary");
+  }
+
+  @Test
   void aTokenizerFileThatDoesNotParseIsAUsageError(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("tokenizer.json");
     Files.writeString(file, "{\"model\": ");
