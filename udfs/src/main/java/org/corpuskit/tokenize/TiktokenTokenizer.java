@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -29,7 +30,8 @@ import java.util.regex.PatternSyntaxException;
  * tokens. The built-in encodings end documents with their {@code <|endoftext|>} token and begin none; their
  * special tokens are those tiktoken defines for them ({@code tiktoken_ext/openai_public.py}).
  *
- * <p>Thread-safe: jtokkit's encodings are.
+ * <p>Thread-safe: jtokkit's encodings are, and our cl100k encoder's only mutable state is a cache whose slots are
+ * written a whole immutable entry at a time.
  */
 public final class TiktokenTokenizer implements Tokenizer {
   private static final String END_OF_TEXT = "<|endoftext|>";
@@ -41,6 +43,8 @@ public final class TiktokenTokenizer implements Tokenizer {
       "cl100k_base", Map.of(END_OF_TEXT, 100257, "<|fim_prefix|>", 100258, "<|fim_middle|>", 100259,
           "<|fim_suffix|>", 100260, "<|endofprompt|>", 100276),
       "o200k_base", Map.of(END_OF_TEXT, 199999, "<|endofprompt|>", 200018));
+
+  private static final Map<String, TiktokenTokenizer> BUILT_IN = new ConcurrentHashMap<>();
 
   private final String name;
   private final Encoding encoding;
@@ -62,11 +66,18 @@ public final class TiktokenTokenizer implements Tokenizer {
     this.bos = bos;
   }
 
-  /** A built-in encoding by its tiktoken name; "gpt2" is r50k_base. */
+  /**
+   * A built-in encoding by its tiktoken name; "gpt2" is r50k_base. Loaded once per JVM and shared: reading an
+   * encoding's vocabulary takes a few hundred milliseconds, which a task per file would otherwise pay each time.
+   */
   public static TiktokenTokenizer builtIn(String name) {
     EncodingType type = EncodingType.fromName(name.equals("gpt2") ? "r50k_base" : name)
         .orElseThrow(() -> new IllegalArgumentException("no built-in tiktoken encoding '" + name + "'; built in: "
             + String.join(", ", Arrays.stream(EncodingType.values()).map(EncodingType::getName).toList())));
+    return BUILT_IN.computeIfAbsent(name, key -> load(key, type));
+  }
+
+  private static TiktokenTokenizer load(String name, EncodingType type) {
     Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(type);
     Map<String, Integer> specials = BUILT_IN_SPECIALS.get(type.getName());
     BytePairRanks cl100kRanks = type == EncodingType.CL100K_BASE ? builtInRanks(type) : null;

@@ -3,6 +3,7 @@ package org.corpuskit.tokenize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,11 @@ class TiktokenTokenizerTest {
         assertArrayEquals(Arrays.copyOfRange(ids, 1, ids.length - 1), llama.encode(vector.get("text").asText()));
       }
     }
+  }
+
+  @Test
+  void aBuiltInEncodingIsLoadedOncePerJvmAndShared() {
+    assertSame(TiktokenTokenizer.builtIn("cl100k_base"), TiktokenTokenizer.builtIn("cl100k_base"));
   }
 
   @Test
