@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,10 +26,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Tokenizing and packing on one thread, against bare jtokkit in the same run: the 181 real news articles of the
- * article-extraction-benchmark (../shared/data), cl100k_base. {@code jtokkit} is {@code encodeOrdinary} alone,
- * the baseline; {@code encode} is our tokenizer alone (our own cl100k encoder, the same ids); {@code
- * tokenizeAndPack} is what the pack stage does per document: encode, then cut into 2,048-token sequences with
- * EOS and boundaries. The {@code bytes} counter is UTF-8 bytes per second.
+ * article-extraction-benchmark (../shared/data), cl100k_base and o200k_base. {@code jtokkit} is
+ * {@code encodeOrdinary} alone, the baseline; {@code encode} is our tokenizer alone (our own encoder, the same
+ * ids); {@code tokenizeAndPack} is what the pack stage does per document: encode, then cut into 2,048-token
+ * sequences with EOS and boundaries. The {@code bytes} counter is UTF-8 bytes per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,13 +38,18 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class TokenizePackBench {
-  private final Encoding jtokkit = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
-  private final TiktokenTokenizer tokenizer = TiktokenTokenizer.builtIn("cl100k_base");
+  @Param({"cl100k_base", "o200k_base"})
+  public String encoding;
+
+  private Encoding jtokkit;
+  private TiktokenTokenizer tokenizer;
   private String[] texts;
   private long[] sizes;
 
   @Setup(Level.Trial)
   public void load() {
+    jtokkit = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.fromName(encoding).orElseThrow());
+    tokenizer = TiktokenTokenizer.builtIn(encoding);
     Path gold = Path.of(System.getProperty("corpus.shared.data", "../shared/data"))
         .resolve("extraction/article-extraction-benchmark");
     texts = GoldSet.load(gold).pages().stream().map(GoldPage::body).toArray(String[]::new);

@@ -34,12 +34,14 @@ public final class Tokenizers {
       "p50k_base", X50K_PATTERN,
       "p50k_edit", X50K_PATTERN,
       "cl100k_base", Cl100kSplitter.PATTERN,
-      "o200k_base", "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+"
-          + "(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+"
-          + "[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*"
-          + "|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+");
+      "o200k_base", O200kSplitter.PATTERN);
 
   private Tokenizers() {}
+
+  /** The split pattern of the built-in tiktoken encoding {@code encoding}. */
+  static String pattern(String encoding) {
+    return PATTERNS.get(encoding);
+  }
 
   /** The tokenizer {@code spec} names. */
   public static Tokenizer open(String spec) {
