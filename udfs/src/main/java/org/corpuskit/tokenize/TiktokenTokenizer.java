@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -281,15 +282,15 @@ public final class TiktokenTokenizer implements Tokenizer {
     if (specialPattern == null) {
       return encode(text);
     }
-    IntArrayList out = new IntArrayList();
-    java.util.regex.Matcher matcher = specialPattern.matcher(text);
+    BytePairRanks.Ids out = new BytePairRanks.Ids(text.length() / 3);
+    Matcher matcher = specialPattern.matcher(text);
     int at = 0;
     while (matcher.find()) {
-      encoding.encodeOrdinary(text.substring(at, matcher.start())).boxed().forEach(out::add);
+      out.addAll(encode(text.substring(at, matcher.start())));
       out.add(specials.get(matcher.group()));
       at = matcher.end();
     }
-    encoding.encodeOrdinary(text.substring(at)).boxed().forEach(out::add);
+    out.addAll(encode(text.substring(at)));
     return out.toArray();
   }
 
