@@ -1,7 +1,5 @@
 package org.corpuskit.jobs.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpuskit.jobs.stages.decontaminate.DecontaminateStage;
 import picocli.CommandLine.Command;
@@ -26,8 +24,6 @@ final class DecontaminateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input), null));
-    sets.addAll(benchmarks.assignments());
-    return PipelineLauncher.launchAlone(new DecontaminateStage(), config.load(sets), output);
+    return PipelineLauncher.launchAlone(new DecontaminateStage(), input, benchmarks.assignments(), config, output);
   }
 }

@@ -28,10 +28,8 @@ final class DedupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input), null));
-    if (!against.isEmpty()) {
-      sets.add("dedup.against=[" + String.join(", ", against.stream().map(ConfigOptions::quoted).toList()) + "]");
-    }
-    return PipelineLauncher.launchAlone(new DedupStage(), config.load(sets), output);
+    List<String> sets = against.isEmpty() ? List.of()
+        : List.of("dedup.against=[" + String.join(", ", against.stream().map(ConfigOptions::quoted).toList()) + "]");
+    return PipelineLauncher.launchAlone(new DedupStage(), input, sets, config, output);
   }
 }

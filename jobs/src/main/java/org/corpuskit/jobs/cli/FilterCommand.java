@@ -22,7 +22,6 @@ final class FilterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PipelineLauncher.launchAlone(new FilterStage(), config.load(InputArguments.assignments(List.of(input),
-        null)), output);
+    return PipelineLauncher.launchAlone(new FilterStage(), input, List.of(), config, output);
   }
 }

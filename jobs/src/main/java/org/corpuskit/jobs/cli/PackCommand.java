@@ -1,7 +1,5 @@
 package org.corpuskit.jobs.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpuskit.jobs.stages.pack.PackStage;
 import picocli.CommandLine.Command;
@@ -26,8 +24,6 @@ final class PackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input), null));
-    sets.addAll(training.assignments());
-    return PipelineLauncher.launchAlone(new PackStage(), config.load(sets), output);
+    return PipelineLauncher.launchAlone(new PackStage(), input, training.assignments(), config, output);
   }
 }

@@ -53,6 +53,17 @@ final class PipelineLauncher {
   }
 
   /** Runs {@code stage} alone on the dataset given as the input, the one dataset it reads. */
+  /**
+   * Runs {@code stage} alone on the dataset {@code input}, with {@code assignments} (a command's shorthands) over
+   * the configuration of {@code config}.
+   */
+  static int launchAlone(Stage stage, String input, List<String> assignments, ConfigOptions config,
+      OutputOptions output) {
+    List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input), null));
+    sets.addAll(assignments);
+    return launchAlone(stage, config.load(sets), output);
+  }
+
   static int launchAlone(Stage stage, PipelineConfig config, OutputOptions output) {
     String reads = stage.reads().get(0);
     return launchOn(new Pipeline(List.of(stage), Set.of(reads)), config, output, reads);

@@ -1,7 +1,5 @@
 package org.corpuskit.jobs.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 import picocli.CommandLine.Command;
@@ -27,8 +25,6 @@ final class TokenizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input), null));
-    sets.addAll(training.assignments());
-    return PipelineLauncher.launchAlone(new TokenizeStage(), config.load(sets), output);
+    return PipelineLauncher.launchAlone(new TokenizeStage(), input, training.assignments(), config, output);
   }
 }
