@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -22,6 +23,7 @@ import org.corpuskit.jobs.io.Inputs;
 import org.corpuskit.jobs.pipeline.CodeVersion;
 import org.corpuskit.jobs.pipeline.Funnel;
 import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.WorkDir;
 import org.corpuskit.jobs.stages.dedup.DedupBench;
@@ -109,11 +111,7 @@ final class BenchCommand {
       PipelineConfig config = pipeline.withInput(new InputConfig(List.of(input), defaults.crawl(), defaults.crawlKind(),
           defaults.ccBase(), 0));
       String out = work + "/" + name;
-      WorkDir workDir = WorkDir.open(out, List.of(input), true, spark.sparkContext().hadoopConfiguration());
-      Pipeline dedup = new Pipeline(List.of(new DedupStage()), Set.of(DedupStage.READS));
-      List<StageRun> runs = dedup.run(new Pipeline.Run(spark, config, Inputs.resolve(List.of(input), "", 0,
-          spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(DedupStage.NAME, null),
-          "bench", Map.of(DedupStage.READS, input)), stages -> { });
+      List<StageRun> runs = runOn(spark, config, List.of(new DedupStage()), input, out);
       double seconds = runs.get(0).marker().seconds();
       Dataset<Row> docs = spark.read().parquet(input);
       Dataset<Row> kept = spark.read().parquet(out + "/dedup/documents").select("doc_id");
@@ -153,12 +151,8 @@ final class BenchCommand {
       return PipelineLauncher.inSession(pipeline, spark -> {
         String input = work + "/mix-input";
         MixBench.documents(spark, documents).write().mode(SaveMode.Overwrite).parquet(input);
-        WorkDir workDir = WorkDir.open(work + "/mix", List.of(input), true,
-            spark.sparkContext().hadoopConfiguration());
-        Pipeline stages = new Pipeline(List.of(new TokenizeStage(), new MixStage()), Set.of(TokenizeStage.READS));
-        List<StageRun> runs = stages.run(new Pipeline.Run(spark, pipeline, Inputs.resolve(List.of(input), "", 0,
-            spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(TokenizeStage.NAME, null),
-            "bench", Map.of(TokenizeStage.READS, input)), done -> { });
+        List<StageRun> runs = runOn(spark, pipeline, List.of(new TokenizeStage(), new MixStage()), input,
+            work + "/mix");
         for (StageRun run : runs) {
           System.out.printf(Locale.ROOT, "%s: %d documents in, %d out, %.1f s%n", run.stage(),
               run.marker().counts().in(), run.marker().counts().out(), run.marker().seconds());
@@ -167,6 +161,20 @@ final class BenchCommand {
         return 0;
       });
     }
+  }
+
+  /**
+   * Runs {@code stages} into a fresh {@code out}, the first of them reading the dataset {@code input} in place of
+   * an earlier stage's output.
+   */
+  private static List<StageRun> runOn(SparkSession spark, PipelineConfig config, List<Stage> stages, String input,
+      String out) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    String reads = stages.get(0).reads().get(0);
+    WorkDir workDir = WorkDir.open(out, List.of(input), true, hadoop);
+    return new Pipeline(stages, Set.of(reads)).run(new Pipeline.Run(spark, config, Inputs.resolve(List.of(input),
+        "", 0, hadoop), workDir, new Pipeline.Range(stages.get(0).name(), null), "bench", Map.of(reads, input)),
+        done -> { });
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
