@@ -69,7 +69,9 @@ public final class HuggingFaceTokenizerFile implements Tokenizer {
     HuggingFaceTokenizer ordinary;
     try {
       ordinary = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(JSON.writeValueAsBytes(withoutSpecials)),
-          Map.of("addSpecialTokens", "false"));
+          // DJL truncates to the model's maximum length (512 unless given) and pads unless told not to: a
+          // document is encoded whole, however long.
+          Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(tokenizerJson + ": the tokenizers library refuses it: " + e.getMessage(), e);
     }

@@ -56,6 +56,7 @@ public final class TiktokenTokenizer implements Tokenizer {
   private final Pattern specialPattern;
   private final OptionalInt eos;
   private final OptionalInt bos;
+  private final boolean metaChunks;
 
   /** Where the piece that starts at {@code start} ends, by an encoding's split pattern. */
   private interface Splitter {
@@ -63,8 +64,9 @@ public final class TiktokenTokenizer implements Tokenizer {
   }
 
   private TiktokenTokenizer(String name, Encoding encoding, BytePairRanks ranks, Splitter splitter,
-      Map<String, Integer> specials, OptionalInt eos, OptionalInt bos) {
+      Map<String, Integer> specials, OptionalInt eos, OptionalInt bos, boolean metaChunks) {
     this.name = name;
+    this.metaChunks = metaChunks;
     this.encoding = encoding;
     this.ranks = ranks;
     this.splitter = splitter;
@@ -92,7 +94,7 @@ public final class TiktokenTokenizer implements Tokenizer {
     Splitter splitter = splitter(Tokenizers.pattern(type.getName()));
     BytePairRanks ranks = splitter == null ? null : builtInRanks(type);
     return new TiktokenTokenizer(name, encoding, ranks, splitter, specials, OptionalInt.of(specials.get(END_OF_TEXT)),
-        OptionalInt.empty());
+        OptionalInt.empty(), false);
   }
 
   /** Our own splitter for {@code pattern}, or null when jtokkit's regular expression must split it. */
@@ -129,7 +131,7 @@ public final class TiktokenTokenizer implements Tokenizer {
   public static TiktokenTokenizer fromRankFile(String name, InputStream ranks, String pattern,
       Map<String, Integer> specials, String eosToken, String bosToken) throws IOException {
     Pattern compiled = compile(name, pattern);
-    return of(name, readRanks(name, ranks), compiled, specials, eosToken, bosToken);
+    return of(name, readRanks(name, ranks), compiled, specials, eosToken, bosToken, false);
   }
 
   /**
@@ -145,7 +147,7 @@ public final class TiktokenTokenizer implements Tokenizer {
     Map<String, Integer> specials = Map.of("<|begin_of_text|>", base, "<|end_of_text|>", base + 1,
         "<|start_header_id|>", base + 6, "<|end_header_id|>", base + 7, "<|eot_id|>", base + 9);
     return of(name, encoder, compile(name, Cl100kSplitter.PATTERN), specials, "<|end_of_text|>",
-        "<|begin_of_text|>");
+        "<|begin_of_text|>", true);
   }
 
   private static Pattern compile(String name, String pattern) {
@@ -157,7 +159,7 @@ public final class TiktokenTokenizer implements Tokenizer {
   }
 
   private static TiktokenTokenizer of(String name, Map<byte[], Integer> encoder, Pattern pattern,
-      Map<String, Integer> specials, String eosToken, String bosToken) {
+      Map<String, Integer> specials, String eosToken, String bosToken, boolean metaChunks) {
     Set<Integer> ranks = new HashSet<>(encoder.values());
     specials.forEach((token, id) -> {
       if (ranks.contains(id)) {
@@ -171,8 +173,7 @@ public final class TiktokenTokenizer implements Tokenizer {
     Encoding encoding = registry.getEncoding(name).orElseThrow();
     Splitter splitter = splitter(pattern.pattern());
     return new TiktokenTokenizer(name, encoding, splitter == null ? null : new BytePairRanks(encoder), splitter,
-        specials, special(name, specials, eosToken),
-        special(name, specials, bosToken));
+        specials, special(name, specials, eosToken), special(name, specials, bosToken), metaChunks);
   }
 
   private static OptionalInt special(String name, Map<String, Integer> specials, String token) {
@@ -221,6 +222,17 @@ public final class TiktokenTokenizer implements Tokenizer {
 
   @Override
   public int[] encode(String text) {
+    if (metaChunks) {
+      BytePairRanks.Ids ids = new BytePairRanks.Ids(text.length() / 3);
+      for (int[] piece : MetaChunks.of(text)) {
+        ids.addAll(encodeOne(text.substring(piece[0], piece[1])));
+      }
+      return ids.toArray();
+    }
+    return encodeOne(text);
+  }
+
+  private int[] encodeOne(String text) {
     return splitter == null ? encoding.encodeOrdinary(text).toArray() : encodeSplit(text);
   }
 
