@@ -2,7 +2,10 @@ package org.corpuskit.jobs.cli;
 
 import java.io.PrintWriter;
 import org.corpuskit.jobs.config.ConfigException;
+import org.corpuskit.jobs.config.Secrets;
 import org.corpuskit.jobs.pipeline.CountsException;
+import org.corpuskit.jobs.pipeline.Messages;
+import org.corpuskit.jobs.pipeline.StageFailedException;
 import org.corpuskit.jobs.pipeline.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,18 +45,26 @@ public final class Corpus {
 
   private static int report(Exception e, CommandLine cmd, ParseResult parsed, boolean verbose) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ConfigException || e instanceof UsageException) {
-      err.println("corpus " + cmd.getCommandName() + ": " + e.getMessage());
+    // A stage that failed is named; what it threw decides the exit status.
+    Throwable cause = e instanceof StageFailedException && e.getCause() != null ? e.getCause() : e;
+    String prefix = "corpus " + cmd.getCommandName() + ": ";
+    if (cause instanceof ConfigException || cause instanceof UsageException) {
+      // A usage error may list several problems, one a line.
+      e.getMessage().lines().forEach(line -> err.println((line.startsWith("  ") ? "  " : prefix)
+          + Messages.oneLine(line)));
       return USAGE;
     }
-    if (e instanceof CountsException) {
-      err.println("corpus " + cmd.getCommandName() + ": " + e.getMessage());
+    if (cause instanceof CountsException) {
+      err.println(prefix + Messages.oneLine(e.getMessage()));
       return COUNTS;
     }
-    err.println("corpus " + cmd.getCommandName() + ": failed: " + e
+    err.println(prefix + (e instanceof StageFailedException ? "" : "failed: ") + Messages.describe(e)
         + (verbose ? "" : " (--verbose shows where)"));
     if (verbose) {
-      e.printStackTrace(err);
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(Secrets.scrub(trace.toString()));
+      err.flush();
     }
     return FAILED;
   }

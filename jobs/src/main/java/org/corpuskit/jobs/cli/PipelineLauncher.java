@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,14 +23,12 @@ import org.corpuskit.jobs.pipeline.Funnel;
 import org.corpuskit.jobs.pipeline.Lineage;
 import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.pipeline.Stage;
+import org.corpuskit.jobs.pipeline.StageFailedException;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.pipeline.WorkDir;
 import org.corpuskit.jobs.stages.pack.PackStage;
-import org.corpuskit.jobs.stages.pack.SpecialIds;
 import org.corpuskit.jobs.stages.pack.Verify;
-import org.corpuskit.jobs.stages.tokenize.DocumentSets;
-import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 import org.corpuskit.sample.SampleCrawl;
 
 /**
@@ -84,15 +83,12 @@ final class PipelineLauncher {
       config = withSample(config, workDir, output.out);
       specs = inputSpecs(config.input());
     }
-    checkTokenizer(pipeline, config);
+    preflight(pipeline, range, config);
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session(config);
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       HadoopConf.allowAnonymousCommonCrawl(conf);
-      if (pipeline.names().contains(TokenizeStage.NAME)) {
-        config.sources().documentSets().forEach(set -> DocumentSets.checkNotEmpty(set, conf));
-      }
       if (workDir == null) {
         workDir = WorkDir.open(output.out, specs, output.overwrite, conf);
       }
@@ -113,14 +109,18 @@ final class PipelineLauncher {
   }
 
   /**
-   * Opens the tokenizer and resolves the special ids before Spark starts, so that a tokenizer file that does
-   * not parse, or one without an EOS when none is given, fails the run before any stage works.
+   * Asks every stage of the range what would make it fail before Spark starts (a tokenizer, benchmark, list or
+   * model file that is missing or does not parse), and refuses the run with all of it at once.
    */
-  private static void checkTokenizer(Pipeline pipeline, PipelineConfig config) {
-    if (pipeline.names().contains(PackStage.NAME)) {
-      SpecialIds.resolve(config.tokenize().tokenizer(), config.pack());
-    } else if (pipeline.names().contains(TokenizeStage.NAME)) {
-      SpecialIds.open(config.tokenize().tokenizer()).close();
+  private static void preflight(Pipeline pipeline, Pipeline.Range range, PipelineConfig config) {
+    Set<String> problems = new LinkedHashSet<>();
+    pipeline.stages(range).forEach(stage -> problems.addAll(stage.preflight(config)));
+    if (problems.size() == 1) {
+      throw new UsageException(problems.iterator().next());
+    }
+    if (!problems.isEmpty()) {
+      throw new UsageException(problems.size() + " problems, found before starting; nothing was run:\n  "
+          + String.join("\n  ", problems));
     }
   }
 
@@ -139,11 +139,14 @@ final class PipelineLauncher {
         runs.addAll(done);
       });
     } catch (CountsException e) {
-      lineage.finish("failed", e.getMessage());
+      lineage.failed(e.stage(), e);
       System.out.print(Funnel.table(runs));
       throw e;
-    } catch (RuntimeException e) {
-      lineage.finish("failed", e.toString());
+    } catch (StageFailedException e) {
+      lineage.failed(e.stage(), e.getCause());
+      throw e;
+    } catch (RuntimeException | Error e) {
+      lineage.failed(null, e);
       throw e;
     }
     System.out.print(Funnel.table(runs));
@@ -153,12 +156,13 @@ final class PipelineLauncher {
       verified.lines().forEach(line -> System.out.println("verify: " + line));
       if (!verified.ok()) {
         verified.problems().forEach(p -> System.out.println("verify: problem: " + p));
-        lineage.finish("failed", "the shards do not match their manifest");
-        throw new IllegalStateException("the shards written do not pass corpus verify: "
+        IllegalStateException e = new IllegalStateException("the shards written do not pass corpus verify: "
             + verified.problems().size() + " problems, listed above");
+        lineage.failed("verify", e);
+        throw e;
       }
     }
-    lineage.finish("succeeded", null);
+    lineage.succeeded();
     System.out.printf("written to %s: run.json, config.yaml, stats.json and one directory per stage%n",
         workDir.root());
     return 0;

@@ -19,7 +19,7 @@ public final class ConfigDocs {
   public static String yaml(PipelineConfig config) {
     StringBuilder out = new StringBuilder();
     out.append("# corpus configuration: every key with its description. Values are JSON, which is also YAML.\n");
-    yamlSection(out, PipelineConfig.class, ConfigTree.of(config), ConfigTree.of(PipelineConfig.DEFAULTS), "");
+    yamlSection(out, PipelineConfig.class, ConfigTree.shown(config), ConfigTree.of(PipelineConfig.DEFAULTS), "");
     return out.toString();
   }
 

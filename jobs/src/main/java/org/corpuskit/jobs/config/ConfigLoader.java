@@ -45,6 +45,7 @@ public final class ConfigLoader {
   private static PipelineConfig build(List<YamlSource> layers) {
     ObjectNode tree = ConfigTree.of(PipelineConfig.DEFAULTS);
     for (YamlSource layer : layers) {
+      Secrets.remember(layer.tree());
       checkKeys(PipelineConfig.class, layer.tree(), "", layer);
       merge(tree, layer.tree());
     }

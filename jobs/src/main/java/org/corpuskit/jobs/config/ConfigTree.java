@@ -27,6 +27,14 @@ public final class ConfigTree {
   }
 
   /**
+   * A configuration as it may be shown or written: {@link #of}, with secrets masked ({@link Secrets}). Every
+   * file and message that shows a configuration uses this.
+   */
+  public static ObjectNode shown(Record config) {
+    return (ObjectNode) Secrets.redacted(of(config));
+  }
+
+  /**
    * SHA-256 of the JSON of {@code values}, in hex: equal settings, equal hash. Record keys come in declaration
    * order and map keys sorted, so the JSON of equal values is the same text.
    */

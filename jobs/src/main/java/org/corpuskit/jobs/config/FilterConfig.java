@@ -1,8 +1,11 @@
 package org.corpuskit.jobs.config;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.corpuskit.filter.Rule;
 import org.corpuskit.filter.Rules;
 
@@ -55,6 +58,11 @@ public record FilterConfig(
       }
     }
     Check.notNegative("samples_per_rule", samplesPerRule);
+    Set<String> offable = new TreeSet<>();
+    Rules.DEFAULTS.forEach(rule -> offable.add(rule.name()));
+    classifiers.keySet().forEach(name -> offable.add(name + "_pareto"));
+    checkTurnedOff("rules", rules, offable);
+    languages.forEach((lang, own) -> checkTurnedOff("languages." + lang + ".rules", own.rules(), offable));
     urlBlocklistCategories = List.copyOf(urlBlocklistCategories);
     classifiers = Map.copyOf(classifiers);
     for (String name : classifiers.keySet()) {
@@ -62,6 +70,21 @@ public record FilterConfig(
         throw new IllegalArgumentException("classifiers: a classifier name is lower_snake_case, got '" + name + "'");
       }
     }
+  }
+
+  /**
+   * An empty predicate turns a rule off, so it must name a rule there is: a misspelt name would turn nothing
+   * off, silently.
+   */
+  private static void checkTurnedOff(String where, Map<String, String> rules, Set<String> offable) {
+    rules.forEach((name, sql) -> {
+      if (sql.isBlank() && !offable.contains(name)) {
+        String nearest = offable.stream().min(Comparator.comparingInt(r -> ConfigLoader.distance(r, name)))
+            .orElse("");
+        throw new IllegalArgumentException(where + "." + name + ": an empty predicate turns a built-in rule off, "
+            + "and there is no rule " + name + "; did you mean " + nearest + "?");
+      }
+    });
   }
 
   /**

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,20 +60,55 @@ final class YamlSource {
     }
     String path = assignment.substring(0, eq).strip();
     String value = assignment.substring(eq + 1);
-    if (!path.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*")) {
+    if (!path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
       throw new ConfigException("--set " + assignment + ": '" + path + "' is not a key path like extract.max_depth");
     }
     String name = "--set " + assignment;
     YamlSource parsed = parse(name, "v: " + (value.isEmpty() ? "''" : value));
     YamlSource source = new YamlSource(name, JsonNodeFactory.instance.objectNode());
     ObjectNode node = source.tree;
-    String[] parts = path.split("\\.");
-    for (int i = 0; i < parts.length - 1; i++) {
-      node = node.putObject(parts[i]);
+    List<String> parts = keys(path);
+    for (int i = 0; i < parts.size() - 1; i++) {
+      node = node.putObject(parts.get(i));
     }
-    node.set(parts[parts.length - 1], parsed.tree.get("v"));
+    node.set(parts.get(parts.size() - 1), parsed.tree.get("v"));
     source.markAll(source.tree, "");
     return source;
+  }
+
+  /**
+   * The keys of a dotted path, read along the configuration's records: under a mapping of text (such as
+   * {@code spark.conf} or {@code filter.rules}) the rest of the path is one key, dots and all, so that
+   * {@code spark.conf.spark.sql.shuffle.partitions} sets the property {@code spark.sql.shuffle.partitions}.
+   */
+  static List<String> keys(String path) {
+    String[] parts = path.split("\\.");
+    List<String> keys = new ArrayList<>();
+    Class<?> type = PipelineConfig.class;
+    for (int i = 0; i < parts.length; i++) {
+      keys.add(parts[i]);
+      if (type == null) {
+        continue;
+      }
+      String part = parts[i];
+      ConfigKeys.Key key = ConfigKeys.of(type).stream().filter(k -> k.name().equals(part)).findFirst().orElse(null);
+      if (key == null) {
+        type = null;
+      } else if (key.isSection()) {
+        type = key.component().getType();
+      } else if (key.isMapOfSections()) {
+        if (i + 1 < parts.length) {
+          keys.add(parts[++i]);
+        }
+        type = (Class<?>) key.valueType();
+      } else if (key.component().getType() == Map.class && i + 1 < parts.length) {
+        keys.add(String.join(".", Arrays.copyOfRange(parts, i + 1, parts.length)));
+        break;
+      } else {
+        type = null;
+      }
+    }
+    return keys;
   }
 
   String name() {

@@ -27,7 +27,7 @@ public final class Lineage {
         .put("started", Instant.now().toString())
         .put("status", "running")
         .put("out", workDir.root());
-    root.set("config", ConfigTree.of(config));
+    root.set("config", ConfigTree.shown(config));
     ObjectNode in = root.putObject("inputs");
     ArrayNode files = in.putArray("files");
     inputs.files().forEach(f -> files.addObject().put("path", f.path()).put("size", f.size())
@@ -56,12 +56,22 @@ public final class Lineage {
     write();
   }
 
-  /** Records how the run ended: {@code succeeded}, or {@code failed} with the reason. */
-  public void finish(String status, String message) {
-    root.put("status", status).put("ended", Instant.now().toString());
-    if (message != null) {
-      root.put("error", message);
+  /** Records that the run succeeded. */
+  public void succeeded() {
+    root.put("status", "succeeded").put("ended", Instant.now().toString());
+    write();
+  }
+
+  /**
+   * Records that the run failed: in {@code stage} (null when no stage was running), for the reason {@code e}
+   * gives, on one line and with secrets masked.
+   */
+  public void failed(String stage, Throwable e) {
+    root.put("status", "failed").put("ended", Instant.now().toString());
+    if (stage != null) {
+      root.put("failed_stage", stage);
     }
+    root.put("error", Messages.describe(e));
     write();
   }
 

@@ -60,6 +60,12 @@ public final class Pipeline {
     this.provided = Set.copyOf(provided);
   }
 
+  /** The stages a run of {@code range} runs, in order. */
+  public List<Stage> stages(Range range) {
+    int[] bounds = check(range);
+    return stages.subList(bounds[0], bounds[1] + 1);
+  }
+
   public List<String> names() {
     return stages.stream().map(Stage::name).toList();
   }
@@ -155,6 +161,9 @@ public final class Pipeline {
     run.spark().sparkContext().setJobGroup(stage.name(), "corpus stage " + stage.name(), false);
     try (Progress progress = Progress.start(run.spark(), stage.name())) {
       counts = stage.run(context);
+    } catch (Exception | Error e) {
+      // Spark throws checked exceptions (AnalysisException) without declaring them: catch them all.
+      throw new StageFailedException(stage.name(), e);
     } finally {
       run.spark().sparkContext().clearJobGroup();
     }

@@ -35,6 +35,16 @@ public interface Stage {
     return List.of();
   }
 
+  /**
+   * What would make the stage fail that can be seen before Spark starts: files it needs that are missing or do
+   * not parse (a tokenizer, benchmarks, lists, models, document sets), each a one-line problem. Files on the
+   * local file system are read; others are left to the stage, since reaching them needs the session's settings.
+   * The runner asks every stage it will run and reports all problems in one go.
+   */
+  default List<String> preflight(PipelineConfig config) {
+    return List.of();
+  }
+
   /** Reads, transforms and writes every dataset of {@link #writes()}; returns counts taken from those. */
   StageCounts run(StageContext context);
 }

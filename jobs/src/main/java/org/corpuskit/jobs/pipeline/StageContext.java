@@ -1,18 +1,27 @@
 package org.corpuskit.jobs.pipeline;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.InputDocuments;
 import org.corpuskit.jobs.io.InputFiles;
+import org.corpuskit.jobs.io.Schemas;
 
 /**
  * What a running stage sees: the session, the configuration, the pipeline's input files, the datasets of
  * earlier stages, and where to write its own. Not thread-safe; one per stage run.
  */
 public final class StageContext {
+  /** Beside each dataset: its schema as Spark JSON, so that a dataset without rows still reads back. */
+  public static final String SCHEMA_FILE = "_schema.json";
   private final SparkSession spark;
   private final PipelineConfig config;
   private final InputFiles inputs;
@@ -49,7 +58,23 @@ public final class StageContext {
     if (path == null) {
       throw new IllegalArgumentException(stage.name() + " reads " + ref + " without declaring it");
     }
-    return spark.read().parquet(path);
+    return readBack(path);
+  }
+
+  /**
+   * A documents dataset of an earlier stage, or documents made elsewhere and given as the input of a stage run
+   * alone: those are read as {@link InputDocuments} and fitted to {@code schema}. Either way the result is then
+   * checked against {@code schema}.
+   */
+  public Dataset<Row> readDocuments(String ref, StructType schema) {
+    String path = datasetPaths.get(ref);
+    if (path == null) {
+      throw new IllegalArgumentException(stage.name() + " reads " + ref + " without declaring it");
+    }
+    Dataset<Row> documents = workDir.readText(path + "/" + SCHEMA_FILE).isPresent() ? readBack(path)
+        : InputDocuments.read(spark, path, schema);
+    Schemas.require(stage.name(), documents, schema);
+    return documents;
   }
 
   /** Writes one of the stage's datasets as Parquet, replacing any earlier copy, named in the Spark UI. */
@@ -72,8 +97,9 @@ public final class StageContext {
       throw new IllegalArgumentException(stage.name() + " writes " + dataset + " without declaring it");
     }
     spark.sparkContext().setJobDescription(stage.name() + ": write " + dataset);
-    data.write().mode(SaveMode.Overwrite).format(format).options(options).partitionBy(partitionBy)
-        .save(workDir.path(stage.name(), dataset));
+    String path = workDir.path(stage.name(), dataset);
+    data.write().mode(SaveMode.Overwrite).format(format).options(options).partitionBy(partitionBy).save(path);
+    workDir.writeAbsolute(path + "/" + SCHEMA_FILE, readBackSchema(data.schema(), partitionBy).prettyJson());
     spark.sparkContext().setJobDescription(null);
   }
 
@@ -96,6 +122,32 @@ public final class StageContext {
   /** A dataset this stage has written, read back: counts are taken from it, not from the plan that made it. */
   public Dataset<Row> written(String dataset) {
     spark.sparkContext().setJobDescription(stage.name() + ": count " + dataset);
-    return spark.read().parquet(workDir.path(stage.name(), dataset));
+    return readBack(workDir.path(stage.name(), dataset));
+  }
+
+  /**
+   * A dataset of this pipeline read with the schema it was written with. Spark cannot infer the schema of a
+   * dataset with no rows when it was written in partitions (it leaves no data file), so an empty stage output
+   * would otherwise fail the next read.
+   */
+  private Dataset<Row> readBack(String path) {
+    return workDir.readText(path + "/" + SCHEMA_FILE)
+        .map(json -> spark.read().schema((StructType) DataType.fromJson(json)).parquet(path))
+        .orElseGet(() -> spark.read().parquet(path));
+  }
+
+  /** The schema Spark reads back: partition columns move to the end. */
+  private static StructType readBackSchema(StructType written, String... partitionBy) {
+    List<String> partitions = Arrays.asList(partitionBy);
+    StructType schema = new StructType();
+    for (StructField field : written.fields()) {
+      if (!partitions.contains(field.name())) {
+        schema = schema.add(field);
+      }
+    }
+    for (String partition : partitions) {
+      schema = schema.add(written.apply(partition));
+    }
+    return schema;
   }
 }

@@ -120,6 +120,16 @@ public final class WorkDir {
     writeText(new Path(root, name), text);
   }
 
+  /** Writes a file at {@code path}, a full path under the root such as one of {@link #path}. */
+  void writeAbsolute(String path, String text) {
+    writeText(new Path(path), text);
+  }
+
+  /** The text of the file at {@code path}, a full path under the root; empty when there is none. */
+  Optional<String> readText(String path) {
+    return readText(new Path(path));
+  }
+
   private void writeText(Path path, String text) {
     try (OutputStream out = fs.create(path, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));

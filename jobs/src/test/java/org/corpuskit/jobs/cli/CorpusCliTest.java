@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,28 +24,14 @@ class CorpusCliTest {
   @TempDir
   Path dir;
 
-  private record Result(int exitCode, String out, String err) {}
-
   /** The commands use the session that exists, as under spark-submit, instead of starting and stopping one. */
   @BeforeAll
   static void shareTheTestsSession() {
     LocalSpark.session();
   }
 
-  private static Result corpus(String... args) {
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Corpus.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
+  private static CliRun corpus(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -57,7 +40,7 @@ class CorpusCliTest {
     Files.writeString(page, "<html><head><title>Tide tables</title></head><body><nav>Home</nav><article><p>"
         + "High water at the northern pier comes forty minutes after the harbour, and the ferry waits for it."
         + "</p></article></body></html>");
-    Result result = corpus("extract-html", page.toString(), dir.resolve("missing.html").toString());
+    CliRun result = corpus("extract-html", page.toString(), dir.resolve("missing.html").toString());
     assertEquals(1, result.exitCode(), "a missing file is reported and makes the exit code non-zero");
     String[] lines = result.out().strip().split("\n");
     assertEquals(2, lines.length, result.out());
@@ -69,7 +52,7 @@ class CorpusCliTest {
 
   @Test
   void sampleWritesTheCrawlAndTheBenchmarkFile() {
-    Result result = corpus("sample", "--out", dir.toString());
+    CliRun result = corpus("sample", "--out", dir.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(Files.exists(dir.resolve(SampleCrawl.WARC_NAME)));
     assertTrue(Files.exists(dir.resolve(SampleCrawl.BENCHMARK_NAME)));
@@ -79,7 +62,7 @@ class CorpusCliTest {
   void runWithoutInputProcessesTheEmbeddedSampleAndWritesTheLineageAndTheFunnel(SparkSession spark)
       throws IOException {
     Path out = dir.resolve("out");
-    Result result = corpus("run", "--out", out.toString());
+    CliRun result = corpus("run", "--out", out.toString());
     assertEquals(0, result.exitCode(), result.out() + result.err());
     assertTrue(result.out().contains("No --input: running on the embedded sample"), result.out());
     assertTrue(result.out().matches("(?s).*\\nextract +ran +544 +526 +15 +3 .*"), result.out());
@@ -107,11 +90,11 @@ class CorpusCliTest {
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("pack/manifest.json").toFile());
     assertEquals(List.of("common-crawl", "reference"), fieldNames(manifest.get("sources")));
     assertEquals(0, manifest.get("dropped_tokens").asLong());
-    Result verified = corpus("verify", out.toString());
+    CliRun verified = corpus("verify", out.toString());
     assertEquals(0, verified.exitCode(), verified.out() + verified.err());
     assertTrue(verified.out().contains("verified: " + out), verified.out());
 
-    Result again = corpus("run", "--out", out.toString());
+    CliRun again = corpus("run", "--out", out.toString());
     assertEquals(0, again.exitCode(), again.out() + again.err());
     assertTrue(again.out().matches("(?s).*\\nextract +reused +544 +526 .*"), again.out());
   }
@@ -121,23 +104,23 @@ class CorpusCliTest {
     Path warc = SampleCrawl.write(dir.resolve("in")).warc();
     assertEquals(0, corpus("extract", "--input", warc.toString(), "--out", dir.resolve("a").toString()).exitCode());
     String documents = dir.resolve("a/extract/documents").toString();
-    Result first = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
+    CliRun first = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
     assertEquals(0, first.exitCode(), first.err());
     assertTrue(first.out().matches("(?s).*\\nfilter +ran +526 .*"), first.out());
     assertTrue(Files.exists(dir.resolve("b/filter/_COMPLETE.json")));
-    Result again = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
+    CliRun again = corpus("filter", "--input", documents, "--out", dir.resolve("b").toString());
     assertTrue(again.out().matches("(?s).*\\nfilter +reused +526 .*"), again.out());
   }
 
   @Test
   void configPrintsEveryKeyWithItsDescriptionAndReadsBackAsAConfigFile() throws IOException {
-    Result printed = corpus("config", "--set", "extract.max_depth=99", "--max-files", "3");
+    CliRun printed = corpus("config", "--set", "extract.max_depth=99", "--max-files", "3");
     assertEquals(0, printed.exitCode(), printed.err());
     assertTrue(printed.out().contains("max_depth: 99"), printed.out());
     assertTrue(printed.out().contains("(default: 512)"), printed.out());
     Path file = dir.resolve("printed.yaml");
     Files.writeString(file, printed.out());
-    Result reread = corpus("config", "--config", file.toString());
+    CliRun reread = corpus("config", "--config", file.toString());
     assertEquals(printed.out(), reread.out());
   }
 
@@ -145,7 +128,7 @@ class CorpusCliTest {
   void aMisspeltKeyIsAUsageErrorWithTheFileTheLineAndASuggestion() throws IOException {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(file, "extract:\n  source: web\n  max_dept: 9\n");
-    Result result = corpus("run", "--config", file.toString(), "--out", dir.resolve("x").toString());
+    CliRun result = corpus("run", "--config", file.toString(), "--out", dir.resolve("x").toString());
     assertEquals(2, result.exitCode());
     assertEquals("corpus run: " + file + " line 3: unknown key extract.max_dept; did you mean extract.max_depth?",
         result.err().strip());
@@ -155,7 +138,7 @@ class CorpusCliTest {
   @Test
   void aPayloadLimitTheHeapCannotHoldIsRefusedWithBothNumbers() throws IOException {
     Path warc = SampleCrawl.write(dir.resolve("in")).warc();
-    Result result = corpus("extract", "--input", warc.toString(), "--out", dir.resolve("big").toString(),
+    CliRun result = corpus("extract", "--input", warc.toString(), "--out", dir.resolve("big").toString(),
         "--max-payload-mb", "2000");
     assertEquals(2, result.exitCode(), result.err());
     long heapMb = Runtime.getRuntime().maxMemory() >> 20;
@@ -173,7 +156,7 @@ class CorpusCliTest {
         {"is a file", "run", "--input", Files.createDirectories(dir.resolve("in")).toString(), "--out", file.toString()},
     };
     for (String[] c : cases) {
-      Result result = corpus(List.of(c).subList(1, c.length).toArray(String[]::new));
+      CliRun result = corpus(List.of(c).subList(1, c.length).toArray(String[]::new));
       assertEquals(2, result.exitCode(), result.err());
       assertEquals(1, result.err().strip().lines().count(), result.err());
       assertTrue(result.err().contains(c[0]), result.err());
@@ -184,17 +167,17 @@ class CorpusCliTest {
   void aFailureIsOneLineUnlessVerbose() throws IOException {
     Path warc = SampleCrawl.write(dir.resolve("in")).warc();
     String unwritable = "file:/proc/corpus-cannot-write-here";
-    Result quiet = corpus("extract", "--input", warc.toString(), "--out", unwritable);
+    CliRun quiet = corpus("extract", "--input", warc.toString(), "--out", unwritable);
     assertTrue(quiet.exitCode() != 0, quiet.err());
     assertEquals(1, quiet.err().strip().lines().filter(l -> l.startsWith("corpus")).count(), quiet.err());
     assertTrue(quiet.err().lines().noneMatch(l -> l.startsWith("\tat ")), quiet.err());
-    Result verbose = corpus("extract", "--verbose", "--input", warc.toString(), "--out", unwritable);
+    CliRun verbose = corpus("extract", "--verbose", "--input", warc.toString(), "--out", unwritable);
     assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("\tat ")), verbose.err());
   }
 
   @Test
   void anUnknownStageInFromIsAUsageErrorListingTheStages() {
-    Result result = corpus("run", "--from", "dedupe", "--out", dir.resolve("x").toString());
+    CliRun result = corpus("run", "--from", "dedupe", "--out", dir.resolve("x").toString());
     assertEquals(2, result.exitCode());
     assertTrue(result.err().contains("--from dedupe: no such stage; the stages are extract, filter"), result.err());
   }
@@ -210,7 +193,7 @@ class CorpusCliTest {
         {dir.resolve("in/out").toString(), "is inside the input"},
     };
     for (String[] c : cases) {
-      Result result = corpus("extract", "--input", dir.resolve("in").toString(), "--out", c[0]);
+      CliRun result = corpus("extract", "--input", dir.resolve("in").toString(), "--out", c[0]);
       assertEquals(2, result.exitCode(), c[0] + ": " + result.err());
       assertTrue(result.err().contains(c[1]), c[0] + ": " + result.err());
     }
@@ -223,11 +206,11 @@ class CorpusCliTest {
     Path other = Files.createDirectories(dir.resolve("photos"));
     Path photo = Files.writeString(other.resolve("cat.jpg"), "not a crawl");
     Path warc = SampleCrawl.write(dir.resolve("in")).warc();
-    Result refused = corpus("extract", "--input", warc.toString(), "--out", other.toString());
+    CliRun refused = corpus("extract", "--input", warc.toString(), "--out", other.toString());
     assertEquals(2, refused.exitCode());
     assertTrue(refused.err().contains("is not empty and holds no run.json") && refused.err().contains("--overwrite"),
         refused.err());
-    Result allowed = corpus("extract", "--input", warc.toString(), "--out", other.toString(), "--overwrite");
+    CliRun allowed = corpus("extract", "--input", warc.toString(), "--out", other.toString(), "--overwrite");
     assertEquals(0, allowed.exitCode(), allowed.err());
     assertEquals("not a crawl", Files.readString(photo));
   }
@@ -235,7 +218,7 @@ class CorpusCliTest {
   @Test
   void evalExtractionPrintsPrecisionRecallAndF1() {
     Path gold = LocalSpark.sharedData("extraction/trafilatura/tests/evaldata.json");
-    Result result = corpus("eval", "extraction", "--gold", gold.toString());
+    CliRun result = corpus("eval", "extraction", "--gold", gold.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().matches("(?s).*SNIPPETS: pages \\d+ .*precision 0\\.\\d+ recall 0\\.\\d+ F1 0\\.\\d+.*"),
         result.out());
@@ -243,7 +226,7 @@ class CorpusCliTest {
 
   @Test
   void aMissingRequiredOptionIsAUsageError() {
-    Result result = corpus("extract", "--out", dir.toString());
+    CliRun result = corpus("extract", "--out", dir.toString());
     assertEquals(2, result.exitCode());
     assertTrue(result.err().contains("Missing required option: '--input=PATH'"), result.err());
   }

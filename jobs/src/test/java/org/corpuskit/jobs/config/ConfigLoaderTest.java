@@ -3,6 +3,7 @@ package org.corpuskit.jobs.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,24 @@ class ConfigLoaderTest {
     assertEquals(ExtractConfig.DEFAULTS.maxPayloadMb(), config.extract().maxPayloadMb());
     assertEquals(List.of("a.warc.gz", "b.warc.gz"), config.input().paths());
     assertEquals(Map.of("spark.sql.shuffle.partitions", "200", "spark.ui.enabled", "false"), config.spark().conf());
+  }
+
+  @Test
+  void setTakesTheDotsOfAKeyUnderAMappingAsPartOfTheKey() {
+    PipelineConfig config = ConfigLoader.load(null, List.of("spark.conf.spark.sql.shuffle.partitions=7",
+        "filter.rules.my_rule=signals.word_count < 3", "filter.languages.zh.rules.gopher_short_doc=",
+        "mix.epochs.wiki=2"));
+    assertEquals("7", config.spark().conf().get("spark.sql.shuffle.partitions"));
+    assertEquals("signals.word_count < 3", config.filter().rules().get("my_rule"));
+    assertEquals("", config.filter().languages().get("zh").rules().get("gopher_short_doc"));
+    assertEquals(2.0, config.mix().epochs().get("wiki"));
+  }
+
+  @Test
+  void anEmptyPredicateForARuleThereIsNotIsAnErrorNamingTheNearestRule() throws IOException {
+    String message = error("", "filter.rules.gopher_shrt_doc=");
+    assertTrue(message.contains("filter.rules.gopher_shrt_doc") && message.contains("there is no rule gopher_shrt_doc")
+        && message.contains("did you mean gopher_short_doc?"), message);
   }
 
   @Test

@@ -47,8 +47,20 @@ final class BenchmarkFiles {
     return out;
   }
 
+  /**
+   * Reads every file of {@code spec} but Parquet ones (which need Spark) before Spark starts, so that a file
+   * that does not parse is reported before any stage runs.
+   */
+  static void check(BenchmarkSpec spec, Configuration conf) {
+    load(null, conf, spec);
+  }
+
   private static Loaded load(SparkSession spark, BenchmarkSpec spec) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return load(spark, spark.sparkContext().hadoopConfiguration(), spec);
+  }
+
+  /** The items of {@code spec}; with no session, Parquet files are left out. */
+  private static Loaded load(SparkSession spark, Configuration conf, BenchmarkSpec spec) {
     Path root = new Path(spec.path());
     try {
       FileSystem fs = root.getFileSystem(conf);
@@ -58,6 +70,9 @@ final class BenchmarkFiles {
       for (Map.Entry<String, Path> file : files.entrySet()) {
         BenchmarkFormat format = format(spec, file.getKey()).orElseThrow();
         if (format == BenchmarkFormat.PARQUET) {
+          if (spark == null) {
+            continue;
+          }
           items.addAll(parquet(spark, spec, reader, file.getKey(), file.getValue()));
         } else {
           try (InputStream in = fs.open(file.getValue())) {

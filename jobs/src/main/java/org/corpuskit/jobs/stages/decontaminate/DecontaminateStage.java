@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -28,6 +29,7 @@ import org.corpuskit.jobs.config.DecontaminateConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.PerTask;
+import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
@@ -103,10 +105,21 @@ public final class DecontaminateStage implements Stage {
   }
 
   @Override
+  public List<String> preflight(PipelineConfig config) {
+    Preflight checks = new Preflight();
+    List<BenchmarkSpec> specs = new ArrayList<>();
+    checks.check("decontaminate.benchmarks", () -> specs.addAll(config.decontaminate().specs()));
+    Configuration conf = Preflight.localConf();
+    for (BenchmarkSpec spec : specs) {
+      checks.checkLocal(spec.path(), "benchmark " + spec.name(), () -> BenchmarkFiles.check(spec, conf));
+    }
+    return checks.problems();
+  }
+
+  @Override
   public StageCounts run(StageContext context) {
     DecontaminateConfig config = context.config().decontaminate();
-    Dataset<Row> documents = context.read(READS);
-    Schemas.require(NAME, documents, Schemas.DOCUMENTS);
+    Dataset<Row> documents = context.readDocuments(READS, Schemas.DOCUMENTS);
     List<BenchmarkFiles.Loaded> benchmarks = BenchmarkFiles.load(context.spark(), config.specs());
     Report report = new Report(config);
     NGramIndex index = index(benchmarks, config, report);
@@ -270,7 +283,8 @@ public final class DecontaminateStage implements Stage {
         cuts.add(new int[] {span.getInt(0), span.getInt(1)});
       }
       SpanCutter.Cut cut = cutter.cut(text, cuts);
-      values[textAt] = cut.text() == null ? text : cut.text();
+      // A dropped document keeps its text whole, so that a reviewer of rejected sees what was removed.
+      values[textAt] = cut.text() == null || cut.dropped() != null ? text : cut.text();
       values[at] = cut.dropped();
       values[at + 2] = cut.charsRemoved();
       return RowFactory.create(values);

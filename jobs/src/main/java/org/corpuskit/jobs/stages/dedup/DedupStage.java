@@ -91,8 +91,7 @@ public final class DedupStage implements Stage {
   @Override
   public StageCounts run(StageContext context) {
     DedupConfig config = context.config().dedup();
-    Dataset<Row> documents = context.read(reads);
-    Schemas.require(NAME, documents, Schemas.DOCUMENTS);
+    Dataset<Row> documents = context.readDocuments(reads, Schemas.DOCUMENTS);
     Dataset<Row> earlier = DedupIndex.read(context.spark(), config.against());
     List<Dataset<Row>> decisions = new ArrayList<>();
     Dataset<Row> docs = documents;
@@ -131,7 +130,7 @@ public final class DedupStage implements Stage {
         live = live.join(fuzzy.rejected().select("doc_id"), "doc_id", "left_anti");
       }
       Dataset<Row> decided = decisions.stream().reduce(Dataset::unionByName).orElse(null);
-      write(context, docs, decided);
+      write(context, documents, docs, decided);
       DedupIndex.write(context, live.select(DedupIndex.COLUMNS), config.against());
       if (fuzzy != null) {
         fuzzy.release();
@@ -210,17 +209,25 @@ public final class DedupStage implements Stage {
     return rejected.select(col("doc_id"), lit(reason).as("reason"), col("duplicate_of"));
   }
 
-  /** Splits the documents by the decisions: kept ones to documents, the others to rejected. */
-  private static void write(StageContext context, Dataset<Row> docs, Dataset<Row> decided) {
-    Dataset<Row> joined = decided == null
-        ? docs.withColumn("reason", lit(null).cast("string")).withColumn("duplicate_of", lit(null).cast("string"))
-        : docs.join(decided.dropDuplicates("doc_id"), "doc_id", "left");
-    joined = joined.persist(StorageLevel.MEMORY_AND_DISK());
+  /**
+   * Splits the documents by the decisions: kept ones to documents, as line deduplication left their text
+   * ({@code docs}), and the others to rejected with the text they came in with ({@code original}), so that a
+   * reviewer sees what was removed.
+   */
+  private static void write(StageContext context, Dataset<Row> original, Dataset<Row> docs, Dataset<Row> decided) {
+    if (decided == null) {
+      context.write(docs, "documents");
+      context.write(original.limit(0).withColumn("reason", lit(null).cast("string"))
+          .withColumn("duplicate_of", lit(null).cast("string")), "rejected");
+      return;
+    }
+    // The decisions are small (an id and a reason a duplicate); kept, they are not worked out twice.
+    Dataset<Row> decisions = decided.dropDuplicates("doc_id").persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      context.write(joined.filter(col("reason").isNull()).drop("reason", "duplicate_of"), "documents");
-      context.write(joined.filter(col("reason").isNotNull()), "rejected");
+      context.write(docs.join(decisions.select("doc_id"), new String[] {"doc_id"}, "left_anti"), "documents");
+      context.write(original.join(decisions, "doc_id"), "rejected");
     } finally {
-      joined.unpersist();
+      decisions.unpersist();
     }
   }
 

@@ -28,6 +28,7 @@ import org.corpuskit.jobs.config.FilterConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.PerTask;
+import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
@@ -72,15 +73,31 @@ public final class FilterStage implements Stage {
   }
 
   @Override
+  public List<String> preflight(PipelineConfig config) {
+    FilterConfig filter = config.filter();
+    Configuration conf = Preflight.localConf();
+    Preflight checks = new Preflight()
+        .checkLocal(filter.stopWords(), "filter.stop_words", () -> StopWords.load(filter.stopWords(), conf));
+    boolean listsLocal = List.of(filter.urlBlocklists(), filter.urlWords(), filter.badWords()).stream()
+        .allMatch(path -> path.isEmpty() || Preflight.isLocal(path));
+    if (listsLocal) {
+      checks.check("filter lists", () -> ListFiles.load(filter, conf));
+    }
+    filter.classifiers().forEach((name, classifier) -> checks.checkLocal(classifier.model(),
+        "filter.classifiers." + name + ".model", () -> TextClassifier.checkModelFolder(classifier.model(),
+            "filter.classifiers." + name + ".model", conf)));
+    return checks.problems();
+  }
+
+  @Override
   public StageCounts run(StageContext context) {
     FilterConfig config = context.config().filter();
-    Dataset<Row> documents = context.read(READS);
-    Schemas.require(NAME, documents, Schemas.DOCUMENTS);
+    Dataset<Row> documents = context.readDocuments(READS, Schemas.DOCUMENTS);
     Configuration conf = context.spark().sparkContext().hadoopConfiguration();
     StopWords stopWords = StopWords.load(config.stopWords(), conf);
     Broadcast<SafetyLists> lists = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
         .broadcast(ListFiles.load(config, conf));
-    Dataset<Row> tagged = PerTask.map(documents, Tagging.SCHEMA, () -> Tagging.chain(stopWords, lists.value()),
+    Dataset<Row> tagged = PerTask.map(documents, Tagging.TAGGED, () -> Tagging.chain(stopWords, lists.value()),
         Tagging::tag);
     tagged = classify(tagged, config);
     Column[] matches = ruleColumns(config);
@@ -89,8 +106,11 @@ public final class FilterStage implements Stage {
         .withColumn("reason", try_element_at(col("failed_rules"), lit(1)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      context.write(tagged.filter(size(col("failed_rules")).equalTo(0)).drop("failed_rules", "reason"), "documents");
-      Dataset<Row> rejected = tagged.filter(size(col("failed_rules")).gt(0));
+      context.write(tagged.filter(size(col("failed_rules")).equalTo(0)).drop("failed_rules", "reason",
+          Tagging.TEXT_IN), "documents");
+      // A rejected document keeps the text it came in with: C4's line rules may have emptied the edited one.
+      Dataset<Row> rejected = tagged.filter(size(col("failed_rules")).gt(0))
+          .withColumn("text", col(Tagging.TEXT_IN)).drop(Tagging.TEXT_IN);
       context.write(rejected, "rejected", "parquet", "reason");
       context.write(Samples.of(rejected, config.samplesPerRule()), "samples", "json", "reason");
     } finally {

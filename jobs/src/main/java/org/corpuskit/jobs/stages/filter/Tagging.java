@@ -21,6 +21,10 @@ final class Tagging {
   static final StructType SIGNALS = Schemas.load("signals");
   /** The documents schema with the signals column added. */
   static final StructType SCHEMA = Schemas.DOCUMENTS.add("signals", SIGNALS, false);
+  /** The text as it came into the stage, before C4's line rules edited it: rejected documents keep it. */
+  static final String TEXT_IN = "text_in";
+  /** What {@link #tag} makes: {@link #SCHEMA} and {@value #TEXT_IN}. */
+  static final StructType TAGGED = SCHEMA.add(TEXT_IN, DataTypes.StringType, true);
 
   private Tagging() {}
 
@@ -35,11 +39,12 @@ final class Tagging {
 
   static Row tag(FilterChain chain, Row document) {
     FilterChain.Result result = chain.apply(document.getAs("text"), document.getAs("url"));
-    RowBuilder row = new RowBuilder(SCHEMA);
+    RowBuilder row = new RowBuilder(TAGGED);
     for (StructField field : Schemas.DOCUMENTS.fields()) {
       row.set(field.name(), document.getAs(field.name()));
     }
-    return row.set("text", result.text()).set("signals", signals(result.signals())).build();
+    return row.set("text", result.text()).set("signals", signals(result.signals()))
+        .set(TEXT_IN, document.getAs("text")).build();
   }
 
   private static Row signals(Signals values) {

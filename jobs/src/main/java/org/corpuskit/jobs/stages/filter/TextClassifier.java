@@ -5,9 +5,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -20,6 +23,7 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.corpuskit.jobs.pipeline.UsageException;
 
 /**
  * A document classifier as GPT-3 built its quality filter (Brown et al. 2020, appendix A): lower-cased word
@@ -118,6 +122,23 @@ public final class TextClassifier {
    * Adds {@code name}: the model's probability that the row's {@code text} is of the positive class. The
    * model's working columns are dropped again.
    */
+  /**
+   * Fails with a usage error unless {@code folder} looks like a saved Spark ML pipeline (its {@code metadata}
+   * and {@code stages} folders), the shape {@code corpus train-classifier} writes.
+   */
+  static void checkModelFolder(String folder, String key, Configuration conf) throws IOException {
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(folder);
+    FileSystem fs = root.getFileSystem(conf);
+    if (!fs.exists(root)) {
+      throw new UsageException(key + " " + folder + ": no such folder");
+    }
+    if (!fs.exists(new org.apache.hadoop.fs.Path(root, "metadata"))
+        || !fs.exists(new org.apache.hadoop.fs.Path(root, "stages"))) {
+      throw new UsageException(key + " " + folder + ": not a model written by corpus train-classifier (no "
+          + "metadata and stages folders)");
+    }
+  }
+
   static Dataset<Row> score(Dataset<Row> rows, PipelineModel model, String name) {
     Dataset<Row> scored = model.transform(rows);
     return scored.withColumn(name, org.apache.spark.ml.functions.vector_to_array(col(PROBABILITY), "float64").getItem(1))

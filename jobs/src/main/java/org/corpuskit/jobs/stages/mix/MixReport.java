@@ -29,14 +29,21 @@ final class MixReport {
       double targetTokens, double epochs, String bound, long documentsKept, long copies, long realisedTokens,
       double realisedShare) {}
 
-  private final Mixture mixture;
+  private final double temperature;
+  private final long target;
   private final long seed;
   private final List<Line> lines;
 
-  private MixReport(Mixture mixture, long seed, List<Line> lines) {
-    this.mixture = mixture;
+  private MixReport(double temperature, long target, long seed, List<Line> lines) {
+    this.temperature = temperature;
+    this.target = target;
     this.seed = seed;
     this.lines = lines;
+  }
+
+  /** The report of a stage that had no documents to mix. */
+  static MixReport empty(double temperature, long seed) {
+    return new MixReport(temperature, 0, seed, List.of());
   }
 
   /** The report of {@code mixture}, realised by the {@code written} documents with their copies. */
@@ -54,7 +61,7 @@ final class MixReport {
           share.targetShare(), share.targetTokens(), share.epochs(), share.bound(), r[0], r[1], r[2],
           total == 0 ? 0 : r[2] / (double) total));
     }
-    return new MixReport(mixture, seed, List.copyOf(lines));
+    return new MixReport(mixture.temperature(), mixture.target(), seed, List.copyOf(lines));
   }
 
   List<Line> sources() {
@@ -67,8 +74,8 @@ final class MixReport {
   }
 
   String json() {
-    ObjectNode root = JSON.createObjectNode().put("temperature", mixture.temperature())
-        .put("target_tokens", mixture.target()).put("seed", seed)
+    ObjectNode root = JSON.createObjectNode().put("temperature", temperature)
+        .put("target_tokens", target).put("seed", seed)
         .put("realised_tokens", lines.stream().mapToLong(Line::realisedTokens).sum())
         .put("largest_gap_points", largestGapPoints());
     ArrayNode sources = root.putArray("sources");
@@ -90,6 +97,9 @@ final class MixReport {
   /** The table the run summary shows. */
   List<String> lines() {
     List<String> out = new ArrayList<>();
+    if (lines.isEmpty()) {
+      return List.of("no documents to mix: every source is empty, so the training set is empty");
+    }
     out.add(String.format("%-16s %14s %8s %8s %8s %7s", "source", "tokens", "natural", "target", "realised",
         "epochs"));
     for (Line line : lines) {
@@ -98,7 +108,7 @@ final class MixReport {
           line.bound().isEmpty() ? "" : " (" + line.bound() + ")"));
     }
     out.add(String.format("temperature %s, target %,d tokens, realised %,d; largest gap %.2f percentage points",
-        mixture.temperature(), mixture.target(), lines.stream().mapToLong(Line::realisedTokens).sum(),
+        temperature, target, lines.stream().mapToLong(Line::realisedTokens).sum(),
         largestGapPoints()));
     return out;
   }

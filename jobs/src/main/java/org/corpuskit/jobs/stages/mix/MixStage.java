@@ -74,9 +74,12 @@ public final class MixStage implements Stage {
             org.apache.spark.sql.functions.sum(col("chars").cast("long")))
         .collectAsList().forEach(r -> available.put(r.getString(0),
             new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}));
-    Mixture mixture = mixture(config, available);
+    // With no documents at all there is nothing to weigh: the stage writes empty datasets, as every stage does.
+    Mixture mixture = available.isEmpty() ? null : mixture(config, available);
     Map<String, Double> epochs = new HashMap<>();
-    mixture.shares().forEach(share -> epochs.put(share.name(), share.epochs()));
+    if (mixture != null) {
+      mixture.shares().forEach(share -> epochs.put(share.name(), share.epochs()));
+    }
     long seed = config.seed();
     UserDefinedFunction copies = udf((UDF2<String, String, Integer>) (id, source) ->
         Sampling.copies(id, epochs.get(source), seed), DataTypes.IntegerType);
@@ -84,7 +87,8 @@ public final class MixStage implements Stage {
     context.write(drawn.filter(col("copies").gt(0)), "documents");
     context.write(drawn.filter(col("copies").equalTo(0))
         .select(col("doc_id"), col("source"), col("n_tokens"), lit("down_sampled").as("reason")), "rejected");
-    MixReport report = MixReport.of(mixture, available, context.written("documents"), config.seed());
+    MixReport report = mixture == null ? MixReport.empty(config.temperature(), config.seed())
+        : MixReport.of(mixture, available, context.written("documents"), config.seed());
     context.writeFile("report.json", report.json());
     long in = available.values().stream().mapToLong(a -> a[0]).sum();
     long charsIn = available.values().stream().mapToLong(a -> a[2]).sum();
@@ -103,9 +107,6 @@ public final class MixStage implements Stage {
     if (!named.isEmpty()) {
       throw new UsageException("mix: bounds are set for " + named + ", which no document has as its source; the "
           + "sources are " + new TreeSet<>(available.keySet()));
-    }
-    if (available.isEmpty()) {
-      throw new UsageException("mix: no documents to mix: every source is empty");
     }
     List<Mixture.Source> sources = new ArrayList<>();
     long total = 0;

@@ -55,7 +55,10 @@ public final class Manifest {
         .put("sources", "list<string>, the source of each part")
         .put("doc_ids", "list<string>, the document of each part")
         .put("padding", "int32, pad ids at the end");
-    root.set("config", ConfigTree.of(config));
+    // How Spark ran (partitions, master, credentials) does not decide the shards, so it stays in run.json.
+    ObjectNode shown = ConfigTree.shown(config);
+    shown.remove("spark");
+    root.set("config", shown);
     root.putObject("lineage").put("run", "../run.json").put("code_version", CodeVersion.current());
   }
 

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.corpuskit.jobs.config.PackConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
+import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
@@ -72,6 +73,12 @@ public final class PackStage implements Stage {
   }
 
   @Override
+  public List<String> preflight(PipelineConfig config) {
+    return new Preflight().check("pack", () -> SpecialIds.resolve(config.tokenize().tokenizer(), config.pack()))
+        .problems();
+  }
+
+  @Override
   public StageCounts run(StageContext context) {
     PackConfig config = context.config().pack();
     String tokenizer = context.config().tokenize().tokenizer();
@@ -100,7 +107,7 @@ public final class PackStage implements Stage {
     context.write(context.spark().createDataFrame(ordered, SHARDS), "shards", "parquet",
         Map.of("compression", "zstd"));
     String dir = context.datasetPath("shards");
-    Shards.name(dir, context.spark().sparkContext().hadoopConfiguration());
+    Shards.name(context.spark(), dir);
     Shards.Written written = Shards.measure(context.spark(), dir);
     long dropped = tokensIn - written.tokens();
     boolean mayDrop = !config.bestFit() && !config.padLast();

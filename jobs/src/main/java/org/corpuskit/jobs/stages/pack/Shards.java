@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.input_file_name;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -64,8 +66,14 @@ public final class Shards {
     }
   }
 
-  /** Renames Spark's part files of {@code dir} to {@code shard-NNNNN-of-MMMMM.parquet}, in partition order. */
-  static void name(String dir, Configuration conf) {
+  /**
+   * Names Spark's part files of {@code dir} {@code shard-NNNNN-of-MMMMM.parquet}, in partition order. Each is
+   * copied on the executors with its footer's encoding lists sorted ({@link ParquetFooter}), so that the same
+   * rows give the same bytes in every run, and the part file is then deleted.
+   */
+  static void name(SparkSession spark, String dir) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<String[]> renames = new ArrayList<>();
     try {
       Path folder = new Path(dir);
       FileSystem fs = folder.getFileSystem(conf);
@@ -78,14 +86,35 @@ public final class Shards {
       }
       int i = 0;
       for (Path part : parts.values()) {
-        Path target = new Path(folder, String.format("shard-%05d-of-%05d.parquet", i++, parts.size()));
-        if (!fs.rename(part, target)) {
-          throw new IOException("cannot rename " + part + " to " + target);
-        }
+        renames.add(new String[] {part.toString(),
+            new Path(folder, String.format("shard-%05d-of-%05d.parquet", i++, parts.size())).toString()});
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot name the shards in " + dir, e);
+      throw new UncheckedIOException("cannot list the shards in " + dir, e);
     }
+    if (renames.isEmpty()) {
+      return;
+    }
+    Map<String, String> settings = settings(conf);
+    JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(renames, renames.size())
+        .foreach(pair -> copySorted(new Path(pair[0]), new Path(pair[1]), rebuild(settings)));
+  }
+
+  private static void copySorted(Path from, Path to, Configuration conf) throws IOException {
+    FileSystem fs = from.getFileSystem(conf);
+    long length = fs.getFileStatus(from).getLen();
+    try (FSDataInputStream in = fs.open(from); OutputStream out = fs.create(to, true)) {
+      ParquetFooter.copySorted(in, length, out);
+    }
+    if (!fs.delete(from, false)) {
+      throw new IOException("cannot delete " + from + " after copying it to " + to);
+    }
+  }
+
+  private static Map<String, String> settings(Configuration conf) {
+    Map<String, String> settings = new HashMap<>();
+    conf.forEach(entry -> settings.put(entry.getKey(), entry.getValue()));
+    return settings;
   }
 
   /** Measures and hashes every shard file of {@code dir}. */
@@ -126,8 +155,7 @@ public final class Shards {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-    Map<String, String> settings = new HashMap<>();
-    conf.forEach(entry -> settings.put(entry.getKey(), entry.getValue()));
+    Map<String, String> settings = settings(conf);
     Map<String, String[]> out = new TreeMap<>();
     if (files.isEmpty()) {
       return out;

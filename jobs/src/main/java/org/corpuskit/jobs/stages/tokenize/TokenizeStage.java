@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,11 +21,13 @@ import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.config.SourcesConfig;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.PerTask;
+import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.RowBuilder;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
 import org.corpuskit.jobs.pipeline.UsageException;
+import org.corpuskit.jobs.stages.pack.SpecialIds;
 import org.corpuskit.tokenize.Tokenizer;
 import org.corpuskit.tokenize.Tokenizers;
 
@@ -80,9 +83,21 @@ public final class TokenizeStage implements Stage {
   }
 
   @Override
+  public List<String> preflight(PipelineConfig config) {
+    Preflight checks = new Preflight()
+        .check("tokenize.tokenizer", () -> SpecialIds.open(config.tokenize().tokenizer()).close());
+    Configuration conf = Preflight.localConf();
+    List<SourcesConfig.DocumentSet> sets = new ArrayList<>();
+    checks.check("sources.sets", () -> sets.addAll(config.sources().documentSets()));
+    for (SourcesConfig.DocumentSet set : sets) {
+      checks.checkLocal(set.path(), "sources.sets." + set.name(), () -> DocumentSets.checkNotEmpty(set, conf));
+    }
+    return checks.problems();
+  }
+
+  @Override
   public StageCounts run(StageContext context) {
-    Dataset<Row> documents = context.read(READS);
-    Schemas.require(NAME, documents, Schemas.DOCUMENTS);
+    Dataset<Row> documents = context.readDocuments(READS, Schemas.DOCUMENTS);
     SourcesConfig sources = context.config().sources();
     Dataset<Row> all = labelled(documents, sources.rules())
         .select(col("doc_id"), col("source"), col("url"), col("text"), lit(false).as("malformed"));

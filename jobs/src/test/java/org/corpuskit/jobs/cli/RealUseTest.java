@@ -1,0 +1,173 @@
+package org.corpuskit.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.LocalSpark;
+import org.corpuskit.sample.SampleCrawl;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new user met on real archives and ordinary inputs: each test is one reproduction, run through the
+ * command line in the tests' session as {@code bin/corpus} runs it.
+ */
+@ExtendWith(LocalSpark.class)
+class RealUseTest {
+  private static final List<String> STAGES = List.of("extract", "filter", "dedup", "decontaminate", "tokenize",
+      "mix", "pack");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void shareTheTestsSession() {
+    LocalSpark.session();
+  }
+
+  @Test
+  void everyStageFinishesWithCountsAtZeroOnAnEmptyInputFolder() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path out = dir.resolve("out");
+    CliRun result = CliRun.of("run", "--input", empty.toString(), "--out", out.toString());
+    assertEquals(0, result.exitCode(), result.out() + result.err());
+    for (String stage : STAGES) {
+      assertTrue(result.out().matches("(?s).*\\n" + stage + " +ran +0 +0 +0 +0 .*"), stage + ": " + result.out());
+    }
+    assertTrue(result.out().contains("no documents to mix"), result.out());
+    assertEquals("succeeded", JSON.readTree(out.resolve("run.json").toFile()).get("status").asText());
+    assertEquals(0, JSON.readTree(out.resolve("pack/manifest.json").toFile()).get("sequences").asLong());
+  }
+
+  @Test
+  void aStageThatRejectsNothingFinishesAndNoSecretReachesAFileOrTheConsole() throws IOException {
+    Path page = LocalSpark.sharedData("warc/jwarc/cc.warc.gz");
+    Path out = dir.resolve("out");
+    String secret = "SECRET123abcFAKE";
+    String sessionToken = "FwoGZXIvYXdzEFAKEsessiontoken";
+    CliRun result = CliRun.of("run", "--input", page.toString(), "--out", out.toString(),
+        "--set", "spark.conf.spark.hadoop.fs.s3a.secret.key=" + secret,
+        "--set", "spark.conf.spark.hadoop.fs.s3a.bucket.my-bucket.session.token=" + sessionToken,
+        "--set", "spark.conf.spark.sql.shuffle.partitions=7");
+    assertEquals(0, result.exitCode(), result.out() + result.err());
+    assertTrue(result.out().matches("(?s).*\\nfilter +ran +1 +1 +0 +0 .*"), result.out());
+    assertTrue(result.out().matches("(?s).*\\npack +ran +1 +1 +0 +0 .*"), result.out());
+    JsonNode conf = JSON.readTree(out.resolve("run.json").toFile()).get("config").get("spark").get("conf");
+    assertEquals("7", conf.get("spark.sql.shuffle.partitions").asText(), "a key under a map takes dots");
+    assertEquals("*****", conf.get("spark.hadoop.fs.s3a.secret.key").asText());
+    for (String text : List.of(secret, sessionToken)) {
+      assertFalse(result.out().contains(text) || result.err().contains(text), "the console shows " + text);
+      try (Stream<Path> files = Files.walk(out)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+              .contains(text), file + " holds " + text);
+        }
+      }
+    }
+    assertFalse(JSON.readTree(out.resolve("pack/manifest.json").toFile()).get("config").has("spark"),
+        "how Spark ran is not part of what the shards are");
+  }
+
+  @Test
+  void aRuleThatRejectsEverythingLeavesTheLaterStagesEmptyAndRejectedRowsKeepTheirText() throws IOException {
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    Path out = dir.resolve("out");
+    CliRun result = CliRun.of("run", "--input", warc.toString(), "--out", out.toString(),
+        "--set", "filter.rules.everything=true", "--set", "sources.sets={}");
+    assertEquals(0, result.exitCode(), result.out() + result.err());
+    assertTrue(result.out().matches("(?s).*\\nfilter +ran +526 +0 +526 +0 .*"), result.out());
+    for (String stage : STAGES.subList(2, STAGES.size())) {
+      assertTrue(result.out().matches("(?s).*\\n" + stage + " +ran +0 +0 +0 +0 .*"), stage + ": " + result.out());
+    }
+    SparkSession spark = LocalSpark.session();
+    long inputChars = spark.read().parquet(out.resolve("extract/documents").toString())
+        .selectExpr("sum(length(text))").first().getLong(0);
+    long rejectedChars = spark.read().parquet(out.resolve("filter/rejected").toString())
+        .selectExpr("sum(length(text))").first().getLong(0);
+    assertEquals(inputChars, rejectedChars, "rejected documents keep the text they came in with, not C4's edit");
+  }
+
+  @Test
+  void aFailedRunSaysFailedInRunJsonWithTheStageAndOneLine() throws IOException {
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    Path out = dir.resolve("out");
+    CliRun result = CliRun.of("run", "--input", warc.toString(), "--out", out.toString(), "--to", "filter",
+        "--set", "filter.rules.misspelt=signals.no_such_signal > 1");
+    assertEquals(1, result.exitCode(), result.out() + result.err());
+    List<String> said = result.err().lines().filter(l -> l.startsWith("corpus")).toList();
+    assertEquals(1, said.size(), result.err());
+    assertTrue(said.get(0).startsWith("corpus run: stage filter failed: AnalysisException: "), result.err());
+    JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+    assertEquals("failed", run.get("status").asText());
+    assertEquals("filter", run.get("failed_stage").asText());
+    assertTrue(run.get("error").asText().contains("no_such_signal"), run.toString());
+    assertFalse(run.get("error").asText().contains("\n"));
+  }
+
+  @Test
+  void shardsAreTheSameBytesWhateverThePartitionsAndAfterAnInterruptedPack() throws IOException {
+    Path warc = SampleCrawl.write(dir.resolve("in")).warc();
+    Path first = dir.resolve("first");
+    CliRun result = CliRun.of("run", "--input", warc.toString(), "--out", first.toString());
+    assertEquals(0, result.exitCode(), result.out() + result.err());
+    SparkSession spark = LocalSpark.session();
+    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+    Path second = dir.resolve("second");
+    try {
+      spark.conf().set("spark.sql.shuffle.partitions", "7");
+      assertEquals(0, CliRun.of("run", "--input", warc.toString(), "--out", second.toString(), "--to", "mix")
+          .exitCode());
+      // A pack killed half way leaves a part file and no marker; the next run clears it and packs again.
+      Path shards = Files.createDirectories(second.resolve("pack/shards"));
+      Files.write(shards.resolve("part-00000-killed.zstd.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 1});
+      spark.conf().set("spark.sql.shuffle.partitions", "3");
+      CliRun resumed = CliRun.of("run", "--input", warc.toString(), "--out", second.toString());
+      assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+      assertTrue(resumed.out().matches("(?s).*\\nmix +reused .*\\npack +ran .*"), resumed.out());
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", partitions);
+    }
+    Map<String, String> firstShards = hashes(first.resolve("pack/shards"));
+    assertTrue(firstShards.size() >= 1);
+    assertEquals(firstShards, hashes(second.resolve("pack/shards")));
+    JsonNode a = JSON.readTree(first.resolve("pack/manifest.json").toFile());
+    JsonNode b = JSON.readTree(second.resolve("pack/manifest.json").toFile());
+    assertEquals(a.get("shards"), b.get("shards"));
+    assertEquals(a.get("sources"), b.get("sources"));
+  }
+
+  private static Map<String, String> hashes(Path folder) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+        out.put(file.getFileName().toString(), sha256(Files.readAllBytes(file)));
+      }
+    }
+    return out;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
