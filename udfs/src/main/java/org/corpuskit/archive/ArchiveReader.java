@@ -297,7 +297,7 @@ public final class ArchiveReader implements Closeable {
     if (freshReader) {
       suspectedFailure = null;
       moveTo(nextRecordStart(readerStart + 1));
-      return unreadable(new ReadEvent.Failure(readerStart, classify(e, readerStart), describe(e)));
+      return unreadable(failure(readerStart, e));
     }
     suspectedFailure = new ReadEvent.Failure(lastRecordStart, classify(e, lastRecordStart),
         "unreadable bytes after the record at this offset: " + describe(e));
@@ -368,7 +368,7 @@ public final class ArchiveReader implements Closeable {
     } catch (IOException e) {
       dropFramer();
       moveTo(nextRecordStart(offset + 1));
-      return new ReadEvent.Failure(offset, classify(e, offset), describe(e));
+      return failure(offset, e);
     }
   }
 
@@ -555,6 +555,26 @@ public final class ArchiveReader implements Closeable {
     return DocIds.fromCapture(url, time < 0 ? "" : ARC_DATE.format(Instant.ofEpochMilli(time)));
   }
 
+  /** The failure {@code e} at {@code offset}; a file that is no archive at all says what it looks like instead. */
+  private ReadEvent.Failure failure(long offset, Throwable e) {
+    FailReason reason = classify(e, offset);
+    return new ReadEvent.Failure(offset, reason, reason == FailReason.NOT_AN_ARCHIVE ? notAnArchive() : describe(e));
+  }
+
+  private String notAnArchive() {
+    byte[] first = firstBytes();
+    String start = new String(first, StandardCharsets.ISO_8859_1).stripLeading();
+    String lower = start.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("\u00ef\u00bb\u00bf<") || lower.startsWith("<!doctype") || lower.startsWith("<html")
+        || lower.startsWith("<?xml") || lower.startsWith("<head") || lower.startsWith("<!--")) {
+      return "an HTML page, not a web archive (WARC, ARC or WET); corpus extract-html reads HTML files";
+    }
+    if (gzip && first.length == 0) {
+      return "not a web archive (WARC, ARC or WET): it does not decompress as gzip";
+    }
+    return "not a web archive (WARC, ARC or WET): it starts with " + printable(start);
+  }
+
   private FailReason classify(Throwable e, long offset) {
     if (!sawRecord && offset == 0 && !looksLikeArchive()) {
       return FailReason.NOT_AN_ARCHIVE;
@@ -580,7 +600,28 @@ public final class ArchiveReader implements Closeable {
   private static String describe(Throwable e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     String text = e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-    return text.length() > 500 ? text.substring(0, 500) : text;
+    return printable(text.length() > 500 ? text.substring(0, 500) : text);
+  }
+
+  /**
+   * {@code text} with control characters and bytes outside printable ASCII and Latin-1 letters escaped as
+   * {@code \xNN}: messages quote the bytes of broken files, and raw ones garble a terminal or a report.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        out.append(c);
+      } else if (c <= 0xff) {
+        out.append(String.format("\\x%02X", (int) c));
+      } else if (Character.isLetterOrDigit(c) || Character.isSpaceChar(c)) {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04X", (int) c));
+      }
+    }
+    return out.toString();
   }
 
   private boolean looksLikeArchive() {

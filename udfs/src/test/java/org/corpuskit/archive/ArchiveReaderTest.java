@@ -152,6 +152,26 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void anHtmlPageGivenAsAnArchiveIsCalledAnHtmlPage() {
+    Archives.Read read = Archives.read(Archives.write(dir, "page.warc",
+        WarcBytes.utf8("<!DOCTYPE html>\n<html><body><p>Tide tables</p></body></html>\n")));
+    assertEquals(List.of(FailReason.NOT_AN_ARCHIVE), read.failures().stream().map(ReadEvent.Failure::reason).toList());
+    assertEquals("an HTML page, not a web archive (WARC, ARC or WET); corpus extract-html reads HTML files",
+        read.failures().get(0).message());
+  }
+
+  @Test
+  void randomBytesAreQuotedEscapedInTheMessage() {
+    byte[] noise = new byte[600];
+    new java.util.SplittableRandom(7).nextBytes(noise);
+    noise[0] = 'x';
+    Archives.Read read = Archives.read(Archives.write(dir, "noise.warc", noise));
+    String message = read.failures().get(0).message();
+    assertTrue(message.startsWith("not a web archive (WARC, ARC or WET): it starts with x"), message);
+    assertTrue(message.chars().allMatch(c -> c >= 0x20 && c < 0x7f), message);
+  }
+
+  @Test
   void anEmptyFileIsOneEmptyFileFailure() {
     for (String name : List.of("empty.warc.gz", "empty.warc")) {
       Archives.Read read = Archives.read(Archives.write(dir, name));
