@@ -1,5 +1,6 @@
 package org.corpuskit.jobs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpuskit.jobs.config.ConfigDocs;
@@ -15,11 +16,35 @@ final class ConfigCommand implements Callable<Integer> {
   boolean markdown;
 
   @Mixin
+  ExtractOptions extract;
+
+  @Mixin
+  BenchmarkOptions benchmarks;
+
+  @Mixin
+  TokenizeOptions tokenize;
+
+  @Mixin
+  TokenizerOption tokenizer;
+
+  @Mixin
+  MixOptions mix;
+
+  @Mixin
+  PackOptions pack;
+
+  @Mixin
   ConfigOptions config;
 
   @Override
   public Integer call() {
-    System.out.print(markdown ? ConfigDocs.markdown() : ConfigDocs.yaml(config.load(List.of())));
+    List<String> sets = new ArrayList<>(extract.assignments());
+    sets.addAll(benchmarks.assignments());
+    sets.addAll(tokenize.assignments());
+    sets.addAll(tokenizer.assignments());
+    sets.addAll(mix.assignments());
+    sets.addAll(pack.assignments());
+    System.out.print(markdown ? ConfigDocs.markdown() : ConfigDocs.yaml(config.load(sets)));
     return 0;
   }
 }

@@ -1,6 +1,9 @@
 package org.corpuskit.jobs.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.corpuskit.jobs.config.ConfigException;
 import org.corpuskit.jobs.config.Secrets;
 import org.corpuskit.jobs.pipeline.CountsException;
@@ -31,7 +34,18 @@ public final class Corpus {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "On failure, print the stack trace too.")
   boolean verbose;
 
+  /**
+   * Warnings Spark and Hadoop print on every run that ask nothing of the user (the host name resolves to a
+   * loopback address, no native Hadoop library, a long plan shortened): shown with --verbose only.
+   */
+  private static final List<String> NOISY_LOGGERS = List.of("org.apache.spark.util.Utils",
+      "org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.util.SparkStringUtils",
+      "org.apache.spark.sql.catalyst.util.SparkStringUtils");
+
   public static void main(String[] args) {
+    if (!List.of(args).contains("--verbose")) {
+      NOISY_LOGGERS.forEach(logger -> Configurator.setLevel(logger, Level.ERROR));
+    }
     System.exit(execute(args));
   }
 
@@ -39,6 +53,15 @@ public final class Corpus {
   public static int execute(String... args) {
     Corpus corpus = new Corpus();
     CommandLine commandLine = new CommandLine(corpus);
+    // picocli answers --help before it looks at the command, so `corpus no-such-command --help` would print the
+    // top-level help and succeed.
+    String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    if (command != null && !commandLine.getSubcommands().containsKey(command)) {
+      commandLine.getErr().println("corpus: no command '" + Messages.oneLine(command) + "'; the commands are "
+          + String.join(", ", commandLine.getSubcommands().keySet()) + " (corpus --help)");
+      commandLine.getErr().flush();
+      return USAGE;
+    }
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd, parsed, corpus.verbose));
     return commandLine.execute(args);
   }

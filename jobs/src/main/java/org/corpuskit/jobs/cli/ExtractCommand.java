@@ -1,5 +1,6 @@
 package org.corpuskit.jobs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpuskit.jobs.pipeline.Pipeline;
@@ -16,6 +17,9 @@ final class ExtractCommand implements Callable<Integer> {
   List<String> inputs;
 
   @Mixin
+  ExtractOptions extract;
+
+  @Mixin
   OutputOptions output;
 
   @Mixin
@@ -23,7 +27,9 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PipelineLauncher.launch(new Pipeline(List.of(new ExtractStage())),
-        config.load(InputArguments.assignments(inputs, null)), output, false);
+    List<String> sets = new ArrayList<>(extract.assignments());
+    sets.addAll(InputArguments.assignments(inputs, null));
+    return PipelineLauncher.launch(new Pipeline(List.of(new ExtractStage())), config.load(sets), output,
+        Pipeline.Range.ALL, PipelineLauncher.WithoutInput.REFUSE);
   }
 }

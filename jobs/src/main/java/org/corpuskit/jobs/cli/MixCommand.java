@@ -14,7 +14,7 @@ final class MixCommand implements Callable<Integer> {
   String input;
 
   @Mixin
-  TrainingOptions training;
+  MixOptions mix;
 
   @Mixin
   OutputOptions output;
@@ -24,6 +24,6 @@ final class MixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PipelineLauncher.launchAlone(new MixStage(), input, training.assignments(), config, output);
+    return PipelineLauncher.launchAlone(new MixStage(), input, mix.assignments(), config, output);
   }
 }

@@ -1,5 +1,7 @@
 package org.corpuskit.jobs.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpuskit.jobs.stages.pack.PackStage;
 import picocli.CommandLine.Command;
@@ -14,7 +16,10 @@ final class PackCommand implements Callable<Integer> {
   String input;
 
   @Mixin
-  TrainingOptions training;
+  TokenizerOption tokenizer;
+
+  @Mixin
+  PackOptions pack;
 
   @Mixin
   OutputOptions output;
@@ -24,6 +29,8 @@ final class PackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PipelineLauncher.launchAlone(new PackStage(), input, training.assignments(), config, output);
+    List<String> sets = new ArrayList<>(tokenizer.assignments());
+    sets.addAll(pack.assignments());
+    return PipelineLauncher.launchAlone(new PackStage(), input, sets, config, output);
   }
 }

@@ -2,6 +2,7 @@ package org.corpuskit.jobs.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +17,16 @@ import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.HadoopConf;
 import org.corpuskit.jobs.io.InputFiles;
+import org.corpuskit.jobs.io.InputDocuments;
 import org.corpuskit.jobs.io.Inputs;
 import org.corpuskit.jobs.pipeline.CodeVersion;
 import org.corpuskit.jobs.pipeline.CountsException;
 import org.corpuskit.jobs.pipeline.Funnel;
 import org.corpuskit.jobs.pipeline.Lineage;
 import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
+import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageFailedException;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.UsageException;
@@ -38,9 +42,20 @@ import org.corpuskit.sample.SampleCrawl;
 final class PipelineLauncher {
   private PipelineLauncher() {}
 
-  /** Runs {@code pipeline}; with no input configured and {@code sampleIfEmpty}, on the embedded sample. */
-  static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, boolean sampleIfEmpty) {
-    return launch(pipeline, config, output, sampleIfEmpty, null);
+  /** What a pipeline does without input files. */
+  enum WithoutInput {
+    /** Runs on the embedded sample: {@code corpus run}. */
+    SAMPLE,
+    /** Refuses to run: the stages read archives. */
+    REFUSE,
+    /** Runs: the stages read only files the configuration names, such as clean document sets. */
+    RUN
+  }
+
+  /** Runs the stages {@code range} of {@code pipeline}; with no input configured, as {@code withoutInput} says. */
+  static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, Pipeline.Range range,
+      WithoutInput withoutInput) {
+    return launch(pipeline, config, output, range, withoutInput, null);
   }
 
   /**
@@ -48,10 +63,9 @@ final class PipelineLauncher {
    * {@code extract/documents}) that its first stage reads.
    */
   static int launchOn(Pipeline pipeline, PipelineConfig config, OutputOptions output, String providedRef) {
-    return launch(pipeline, config, output, false, providedRef);
+    return launch(pipeline, config, output, Pipeline.Range.ALL, WithoutInput.REFUSE, providedRef);
   }
 
-  /** Runs {@code stage} alone on the dataset given as the input, the one dataset it reads. */
   /**
    * Runs {@code stage} alone on the dataset {@code input}, with {@code assignments} (a command's shorthands) over
    * the configuration of {@code config}.
@@ -68,12 +82,11 @@ final class PipelineLauncher {
     return launchOn(new Pipeline(List.of(stage), Set.of(reads)), config, output, reads);
   }
 
-  private static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, boolean sampleIfEmpty,
-      String providedRef) {
-    Pipeline.Range range = new Pipeline.Range(output.from, output.to);
+  private static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, Pipeline.Range range,
+      WithoutInput withoutInput, String providedRef) {
     pipeline.check(range);
-    boolean sample = config.input().isEmpty();
-    if (sample && !sampleIfEmpty) {
+    boolean sample = config.input().isEmpty() && withoutInput == WithoutInput.SAMPLE;
+    if (config.input().isEmpty() && withoutInput == WithoutInput.REFUSE) {
       throw new UsageException("no input: give --input (archive files, directories, globs or path listings)");
     }
     List<String> specs = inputSpecs(config.input());
@@ -84,6 +97,11 @@ final class PipelineLauncher {
       specs = inputSpecs(config.input());
     }
     preflight(pipeline, range, config);
+    if (providedRef != null && specs.size() == 1 && Preflight.isLocal(specs.get(0))
+        && !Files.exists(Path.of(new org.apache.hadoop.fs.Path(specs.get(0)).toUri().getPath(),
+            StageContext.SCHEMA_FILE))) {
+      InputDocuments.format(specs.get(0), Preflight.localConf());
+    }
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session(config);
     try {

@@ -21,10 +21,25 @@ final class RunCommand implements Callable<Integer> {
   String crawl;
 
   @Mixin
+  ExtractOptions extract;
+
+  @Mixin
   BenchmarkOptions benchmarks;
 
   @Mixin
-  TrainingOptions training;
+  TokenizeOptions tokenize;
+
+  @Mixin
+  TokenizerOption tokenizer;
+
+  @Mixin
+  MixOptions mix;
+
+  @Mixin
+  PackOptions pack;
+
+  @Mixin
+  RangeOptions range;
 
   @Mixin
   OutputOptions output;
@@ -34,9 +49,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
+    List<String> sets = new ArrayList<>(extract.assignments());
+    sets.addAll(InputArguments.assignments(inputs, crawl));
     sets.addAll(benchmarks.assignments());
-    sets.addAll(training.assignments());
-    return PipelineLauncher.launch(Stages.all(), config.load(sets), output, true);
+    sets.addAll(tokenize.assignments());
+    sets.addAll(tokenizer.assignments());
+    sets.addAll(mix.assignments());
+    sets.addAll(pack.assignments());
+    return PipelineLauncher.launch(Stages.all(), config.load(sets), output, range.range(),
+        PipelineLauncher.WithoutInput.SAMPLE);
   }
 }

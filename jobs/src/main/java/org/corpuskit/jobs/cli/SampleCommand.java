@@ -3,19 +3,27 @@ package org.corpuskit.jobs.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.sample.SampleCrawl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
     description = "Writes the embedded sample crawl (a WARC and benchmark.jsonl) into a directory.")
 final class SampleCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into.")
+  @Parameters(arity = "0..1", paramLabel = "DIR", description = "Directory to write into.")
+  Path dir;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory to write into, as DIR.")
   Path out;
 
   @Override
   public Integer call() throws IOException {
-    SampleCrawl.Written written = SampleCrawl.write(out);
+    if ((dir == null) == (out == null)) {
+      throw new UsageException("name the directory to write into once: corpus sample DIR");
+    }
+    SampleCrawl.Written written = SampleCrawl.write(dir != null ? dir : out);
     System.out.printf("%s (%d pages)%n%s%n", written.warc(), written.pages(), written.benchmark());
     return 0;
   }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -49,7 +50,7 @@ public final class InputDocuments {
 
   /** The documents at {@code path}, fitted to {@code schema} (the documents schema). */
   public static Dataset<Row> read(SparkSession spark, String path, StructType schema) {
-    Dataset<Row> rows = switch (format(spark, path)) {
+    Dataset<Row> rows = switch (format(path, spark.sparkContext().hadoopConfiguration())) {
       case "parquet" -> spark.read().parquet(path);
       default -> spark.read().option("mode", "PERMISSIVE").json(path);
     };
@@ -109,11 +110,14 @@ public final class InputDocuments {
     return lit(0).cast(type);
   }
 
-  /** parquet or json, from the names of the files at {@code path}; anything else is one line naming them. */
-  private static String format(SparkSession spark, String path) {
+  /**
+   * parquet or json, from the names of the files at {@code path}; a missing path, an empty folder or a file of
+   * another kind is a usage error of one line naming it. Run before Spark starts for a local path.
+   */
+  public static String format(String path, Configuration conf) {
     Path root = new Path(path);
     try {
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = root.getFileSystem(conf);
       if (!fs.exists(root)) {
         throw new UsageException(path + ": no such file or folder");
       }

@@ -137,7 +137,8 @@ public final class Pipeline {
       } else if (!forced && marker.isPresent() && marker.get().fingerprint().equals(fingerprint)) {
         done.add(new StageRun(stage.name(), true, marker.get()));
       } else {
-        StageMarker written = runStage(run, stage, settingsHash, inputFingerprint, fingerprint, paths);
+        String place = (i - bounds[0] + 1) + "/" + (bounds[1] - bounds[0] + 1) + " " + stage.name();
+        StageMarker written = runStage(run, stage, place, settingsHash, inputFingerprint, fingerprint, paths);
         done.add(new StageRun(stage.name(), false, written));
       }
       for (String dataset : stage.writes()) {
@@ -149,7 +150,7 @@ public final class Pipeline {
     return done;
   }
 
-  private StageMarker runStage(Run run, Stage stage, String settingsHash, String inputFingerprint,
+  private StageMarker runStage(Run run, Stage stage, String place, String settingsHash, String inputFingerprint,
       String fingerprint, Map<String, String> paths) {
     WorkDir workDir = run.workDir();
     workDir.clearStage(stage.name());
@@ -159,7 +160,8 @@ public final class Pipeline {
     Instant started = Instant.now();
     StageCounts counts;
     run.spark().sparkContext().setJobGroup(stage.name(), "corpus stage " + stage.name(), false);
-    try (Progress progress = Progress.start(run.spark(), stage.name())) {
+    long inputBytes = stage.reads().isEmpty() ? run.inputs().files().stream().mapToLong(f -> f.size()).sum() : -1;
+    try (Progress progress = Progress.start(run.spark(), place, inputBytes)) {
       counts = stage.run(context);
     } catch (Exception | Error e) {
       // Spark throws checked exceptions (AnalysisException) without declaring them: catch them all.

@@ -3,64 +3,80 @@ package org.corpuskit.jobs.pipeline;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A progress line for one stage on the driver: Spark tasks done out of those submitted so far, records written
- * per second, and an estimate of the time left. On a terminal the line is redrawn in place every second;
- * otherwise a plain line is printed every {@value #PLAIN_INTERVAL_SECONDS} seconds. Stages run one at a time,
- * so everything the listener hears between start and close belongs to this stage.
+ * A progress line for one stage on the driver: its place in the run ({@code 3/7 dedup}), the bytes its tasks
+ * have read, the records they have written and how fast, and, for a stage reading the input files, whose size
+ * is known beforehand, the share read and an estimate of the time left. Only what is known is shown: Spark
+ * submits a stage's jobs one after another, so a count of tasks would grow as the stage goes. On a terminal
+ * the line is redrawn in place every second; otherwise a plain line is printed every
+ * {@value #PLAIN_INTERVAL_SECONDS} seconds. Stages run one at a time, so everything the listener hears between
+ * start and close belongs to this stage.
  */
 final class Progress extends SparkListener implements AutoCloseable {
   private static final int PLAIN_INTERVAL_SECONDS = 30;
 
   private final SparkSession spark;
   private final String stage;
+  private final long inputBytes;
   private final PrintStream out = System.err;
   private final boolean terminal = System.console() != null;
   private final long startNanos = System.nanoTime();
-  private final AtomicLong tasks = new AtomicLong();
-  private final AtomicLong tasksDone = new AtomicLong();
+  private final AtomicLong bytesRead = new AtomicLong();
   private final AtomicLong records = new AtomicLong();
   private final Thread printer;
   private volatile boolean closed;
 
-  private Progress(SparkSession spark, String stage) {
+  private Progress(SparkSession spark, String stage, long inputBytes) {
     this.spark = spark;
     this.stage = stage;
+    this.inputBytes = inputBytes;
     this.printer = new Thread(this::printUntilClosed, "corpus-progress-" + stage);
     printer.setDaemon(true);
   }
 
-  static Progress start(SparkSession spark, String stage) {
-    Progress progress = new Progress(spark, stage);
+  /**
+   * Starts the line of {@code stage} (its place and name, such as {@code 3/7 dedup}); {@code inputBytes} is the
+   * size of the files it reads when known beforehand, else -1.
+   */
+  static Progress start(SparkSession spark, String stage, long inputBytes) {
+    Progress progress = new Progress(spark, stage, inputBytes);
     spark.sparkContext().addSparkListener(progress);
     progress.printer.start();
     return progress;
   }
 
   @Override
-  public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-    tasks.addAndGet(submitted.stageInfo().numTasks());
-  }
-
-  @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
-    tasksDone.incrementAndGet();
     if (end.taskMetrics() != null) {
+      bytesRead.addAndGet(end.taskMetrics().inputMetrics().bytesRead());
       records.addAndGet(end.taskMetrics().outputMetrics().recordsWritten());
     }
   }
 
   String line() {
     double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-    long done = tasksDone.get();
-    long all = Math.max(done, tasks.get());
-    String eta = done == 0 || done >= all ? "--:--" : clock(seconds / done * (all - done));
-    return String.format("[%s] tasks %d/%d, %.0f records/s, elapsed %s, left %s", stage, done, all,
-        records.get() / seconds, clock(seconds), eta);
+    long read = bytesRead.get();
+    String reading;
+    if (inputBytes > 0) {
+      double share = Math.min(1.0, read / (double) inputBytes);
+      reading = String.format("%s of %s read (%.0f%%)", size(Math.min(read, inputBytes)), size(inputBytes),
+          100 * share) + (share > 0 && share < 1 ? ", left " + clock(seconds / share * (1 - share)) : "");
+    } else {
+      reading = size(read) + " read";
+    }
+    return String.format("[%s] %s, %,d records written (%,.0f/s), elapsed %s", stage, reading, records.get(),
+        records.get() / seconds, clock(seconds));
+  }
+
+  private static String size(long bytes) {
+    if (bytes >= 1L << 30) {
+      return String.format("%.1f GB", bytes / (double) (1L << 30));
+    }
+    return bytes >= 1L << 20 ? String.format("%.1f MB", bytes / (double) (1L << 20))
+        : String.format("%.0f KB", bytes / 1024.0);
   }
 
   private void printUntilClosed() {

@@ -52,6 +52,7 @@ class RealUseTest {
       assertTrue(result.out().matches("(?s).*\\n" + stage + " +ran +0 +0 +0 +0 .*"), stage + ": " + result.out());
     }
     assertTrue(result.out().contains("no documents to mix"), result.out());
+    assertTrue(result.out().contains("no benchmarks given, so nothing was decontaminated"), result.out());
     assertEquals("succeeded", JSON.readTree(out.resolve("run.json").toFile()).get("status").asText());
     assertEquals(0, JSON.readTree(out.resolve("pack/manifest.json").toFile()).get("sequences").asLong());
   }
@@ -151,6 +152,100 @@ class RealUseTest {
     JsonNode b = JSON.readTree(second.resolve("pack/manifest.json").toFile());
     assertEquals(a.get("shards"), b.get("shards"));
     assertEquals(a.get("sources"), b.get("sources"));
+  }
+
+  @Test
+  void aStageRunAloneTakesDocumentsAsUsersHaveThem() throws IOException {
+    SparkSession spark = LocalSpark.session();
+    String prose = "'The harbour ferry leaves every forty minutes in summer. The timetable changes in October, "
+        + "when the tides are lower. Passengers with bicycles board first. The cafe on the pier opens at seven. "
+        + "Tickets are sold on board. '";
+    Path onlyText = dir.resolve("only-text");
+    spark.sql("select concat(" + prose + ", id) as text from range(12)").coalesce(1).write().parquet(
+        onlyText.toString());
+    Path ntz = dir.resolve("duckdb");
+    spark.sql("select concat('n', id) as doc_id, concat(" + prose + ", id) as text, cast(timestamp'2024-05-01 "
+        + "10:00:00' as timestamp_ntz) as fetch_time, cast(200 as bigint) as http_status from range(12)")
+        .coalesce(1).write().parquet(ntz.toString());
+    Path jsonl = dir.resolve("jsonl");
+    spark.sql("select concat(" + prose + ", id % 8) as text, concat('https://example.org/', id) as url "
+        + "from range(12)").coalesce(1).write().option("compression", "gzip").json(jsonl.toString());
+    for (Path input : List.of(onlyText, ntz, jsonl)) {
+      Path out = dir.resolve("out-" + input.getFileName());
+      CliRun result = CliRun.of("filter", "--input", input.toString(), "--out", out.toString());
+      assertEquals(0, result.exitCode(), input + ": " + result.out() + result.err());
+      assertTrue(result.out().matches("(?s).*\\nfilter +ran +12 .*"), result.out());
+    }
+    long ids = spark.read().parquet(dir.resolve("out-jsonl/filter/documents").toString()).select("doc_id")
+        .unionByName(spark.read().parquet(dir.resolve("out-jsonl/filter/rejected").toString()).select("doc_id"))
+        .distinct().count();
+    assertEquals(12, ids, "documents of the same text still get ids of their own");
+  }
+
+  @Test
+  void anEmptyFolderOrAnArchiveGivenAsDocumentsIsOneLineBeforeSparkWrites() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path archive = SampleCrawl.write(dir.resolve("in")).warc();
+    String[][] cases = {{empty.toString(), "an empty folder"},
+        {archive.toString(), "is neither Parquet nor JSON lines"}};
+    for (String[] c : cases) {
+      Path out = dir.resolve("out");
+      CliRun result = CliRun.of("dedup", "--input", c[0], "--out", out.toString());
+      assertEquals(2, result.exitCode(), result.err());
+      assertEquals(1, result.err().strip().lines().count(), result.err());
+      assertTrue(result.err().contains(c[1]), result.err());
+      assertTrue(Files.notExists(out), "nothing is written");
+    }
+  }
+
+  @Test
+  void tokenizeTakesCleanDocumentSetsWithoutInput() throws IOException {
+    Path set = Files.writeString(dir.resolve("wiki.jsonl"), "{\"text\": \"Tides follow the moon.\"}\n"
+        + "{\"text\": \"The ferry waits for high water.\"}\n");
+    CliRun result = CliRun.of("tokenize", "--documents", "wiki=" + set, "--out", dir.resolve("out").toString());
+    assertEquals(0, result.exitCode(), result.out() + result.err());
+    assertTrue(result.out().matches("(?s).*\\ntokenize +ran +2 +2 +0 +0 .*"), result.out());
+  }
+
+  @Test
+  void everyProblemFoundBeforeSparkIsReportedAtOnce() throws IOException {
+    Path out = dir.resolve("out");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    CliRun result = CliRun.of("run", "--input", in.toString(), "--out", out.toString(),
+        "--benchmark", "gone=" + dir.resolve("no-such.jsonl") + ":gsm8k",
+        "--tokenizer", "hf:" + dir.resolve("no-such-tokenizer.json"),
+        "--set", "filter.stop_words=" + dir.resolve("no-such-stopwords.json"));
+    assertEquals(2, result.exitCode(), result.err());
+    assertTrue(result.err().startsWith("corpus run: 3 problems, found before starting; nothing was run:"),
+        result.err());
+    assertTrue(result.err().contains("benchmark gone") && result.err().contains("no-such-tokenizer.json")
+        && result.err().contains("filter.stop_words"), result.err());
+    assertTrue(Files.notExists(out), "nothing is written");
+  }
+
+  @Test
+  void commandsShowOnlyTheOptionsThatApplyToThem() {
+    CliRun filter = CliRun.of("filter", "--help");
+    assertFalse(filter.out().contains("--max-depth") || filter.out().contains("--to=") || filter.out()
+        .contains("--tokenizer"), filter.out());
+    CliRun mix = CliRun.of("mix", "--to", "pack", "--input", "x");
+    assertEquals(2, mix.exitCode());
+    assertTrue(mix.err().contains("Unknown options: '--to'"), mix.err());
+    assertTrue(CliRun.of("run", "--help").out().contains("--max-depth"));
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageErrorWhateverFollowsIt() {
+    CliRun result = CliRun.of("no-such-command", "--help");
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().contains("no command 'no-such-command'"), result.err());
+  }
+
+  @Test
+  void sampleTakesItsFolderAsAnArgument() {
+    CliRun result = CliRun.of("sample", dir.resolve("s").toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(Files.exists(dir.resolve("s").resolve(SampleCrawl.WARC_NAME)));
   }
 
   private static Map<String, String> hashes(Path folder) throws IOException {

@@ -151,8 +151,9 @@ class PipelineTest {
   @Test
   void aRunThatFailedHalfwayResumesAfterItsLastCompletedStageAndEndsLikeACleanRun(SparkSession spark) {
     String resumed = dir.resolve("resumed").toString();
-    IllegalStateException died = assertThrows(IllegalStateException.class,
+    StageFailedException died = assertThrows(StageFailedException.class,
         () -> TestRuns.run(spark, pipeline(300, true, 600), config, resumed));
+    assertEquals("keep", died.stage());
     assertTrue(died.getMessage().contains("on purpose"));
     assertTrue(Files.exists(dir.resolve("resumed/extract/_COMPLETE.json")));
     assertTrue(Files.isDirectory(dir.resolve("resumed/keep/documents")), "the failed stage wrote part of its output");

@@ -104,6 +104,10 @@ final class Report {
   /** One line per benchmark for the run summary, then the index. */
   List<String> notes() {
     List<String> notes = new ArrayList<>();
+    if (benchmarks.isEmpty()) {
+      return List.of("no benchmarks given, so nothing was decontaminated: name them with --benchmark or "
+          + "decontaminate.benchmarks");
+    }
     for (ObjectNode b : benchmarks.values()) {
       notes.add(String.format("%s: %,d of %,d items found in %,d documents (%,d dropped), %,d characters removed",
           b.get("name").asText(), b.path("items_found").asLong(), b.get("items").asLong(),

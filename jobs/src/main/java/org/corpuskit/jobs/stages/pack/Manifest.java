@@ -74,8 +74,8 @@ public final class Manifest {
   List<String> lines() {
     long seqLen = root.get("seq_len").asLong();
     List<String> out = new ArrayList<>();
-    out.add(String.format("%,d sequences of %,d tokens in %d shard%s: %,d document tokens, %,d padding "
-        + "(%.2f%%), %,d dropped", written.rows(), seqLen, written.shards().size(),
+    out.add(String.format("%,d sequence%s of %,d tokens in %d shard%s: %,d document tokens, %,d padding "
+        + "(%.2f%%), %,d dropped", written.rows(), written.rows() == 1 ? "" : "s", seqLen, written.shards().size(),
         written.shards().size() == 1 ? "" : "s", written.tokens(), written.padding(),
         written.rows() == 0 ? 0.0 : 100.0 * written.padding() / (written.rows() * seqLen), droppedTokens));
     StringBuilder perSource = new StringBuilder("tokens by source:");
@@ -83,7 +83,7 @@ public final class Manifest {
       perSource.append(String.format(" %s %,d (%.1f%%)", source.getKey(), source.getValue()[0],
           written.tokens() == 0 ? 0.0 : 100.0 * source.getValue()[0] / written.tokens()));
     }
-    out.add(perSource.toString());
+    out.add(written.sources().isEmpty() ? "tokens by source: none" : perSource.toString());
     return out;
   }
 

@@ -98,9 +98,10 @@ public final class Verify {
         manifest.path("strategy").asText().equals("best-fit"));
     List<String> rowProblems = rowProblems(spark, shardsDir, check);
     problems.addAll(rowProblems);
-    lines.add(String.format("%d shard file%s, %,d sequences of %d tokens, %,d document tokens, %,d padding: sizes, "
-        + "SHA-256, rows, tokens per shard and per source checked; every row checked", found.size(),
-        found.size() == 1 ? "" : "s", written.rows(), manifest.path("seq_len").asInt(), written.tokens(), written.padding()));
+    lines.add(String.format("%d shard file%s, %,d sequence%s of %d tokens, %,d document tokens, %,d padding: "
+        + "sizes, SHA-256, rows, tokens per shard and per source checked; every row checked", found.size(),
+        found.size() == 1 ? "" : "s", written.rows(), written.rows() == 1 ? "" : "s", manifest.path("seq_len").asInt(),
+        written.tokens(), written.padding()));
     if (checksum.equals(tokenizer.path("checksum").asText())) {
       lines.addAll(decoded(spark, shardsDir, spec, samples));
     }
@@ -157,10 +158,18 @@ public final class Verify {
         int end = Math.min(boundaries[part + 1], boundaries[part] + 64);
         String text = tokenizer.decode(java.util.Arrays.copyOfRange(ids, boundaries[part], end));
         lines.add(String.format("sample (%s, part %d of %d): %s", row.getList(2).get(part), part + 1,
-            boundaries.length - 1, text.replaceAll("\\s+", " ").replaceAll("\uFFFD+$", "").strip()));
+            boundaries.length - 1, readable(text)));
       }
     }
     return lines;
+  }
+
+  /**
+   * A decoded piece as one line: a piece cut from the middle of a document may begin or end inside a
+   * character, which decodes to U+FFFD; those ends are left out, so the sample starts and ends on whole ones.
+   */
+  static String readable(String decoded) {
+    return decoded.replaceAll("\\s+", " ").replaceAll("^\uFFFD+|\uFFFD+$", "").strip();
   }
 
   private static int[] ints(List<Integer> list) {

@@ -50,6 +50,17 @@ public final class TokenizeStage implements Stage {
 
   private static final int[] NO_TOKENS = new int[0];
 
+  private final boolean crawl;
+
+  /** The stage of {@code corpus run}: the crawl's documents and the clean document sets. */
+  public TokenizeStage() {
+    this(true);
+  }
+
+  /** With {@code crawl} false, the clean document sets alone: {@code corpus tokenize --documents ...}. */
+  public TokenizeStage(boolean crawl) {
+    this.crawl = crawl;
+  }
 
   @Override
   public String name() {
@@ -58,7 +69,7 @@ public final class TokenizeStage implements Stage {
 
   @Override
   public List<String> reads() {
-    return List.of(READS);
+    return crawl ? List.of(READS) : List.of();
   }
 
   @Override
@@ -97,7 +108,8 @@ public final class TokenizeStage implements Stage {
 
   @Override
   public StageCounts run(StageContext context) {
-    Dataset<Row> documents = context.readDocuments(READS, Schemas.DOCUMENTS);
+    Dataset<Row> documents = crawl ? context.readDocuments(READS, Schemas.DOCUMENTS)
+        : context.spark().createDataFrame(List.of(), Schemas.DOCUMENTS);
     SourcesConfig sources = context.config().sources();
     Dataset<Row> all = labelled(documents, sources.rules())
         .select(col("doc_id"), col("source"), col("url"), col("text"), lit(false).as("malformed"));

@@ -30,6 +30,7 @@ import org.corpuskit.jobs.TestRuns;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.StageFailedException;
 import org.corpuskit.sample.SyntheticText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,8 +175,9 @@ class DecontaminateStageTest {
   void aMissingFieldStopsTheStageNamingFileAndLine() throws IOException {
     Path broken = dir.resolve("broken.jsonl");
     Files.writeString(broken, "{\"question\": \"" + qa.get(0) + "\", \"answer\": \"a\"}\n{\"question\": \"q\"}\n");
-    BenchmarkException e = assertThrows(BenchmarkException.class, () -> run(dir.resolve("broken").toString(),
-        List.of("decontaminate.benchmarks=[\"b=" + broken + ":fields=question+answer\"]")));
+    Throwable e = assertThrows(StageFailedException.class, () -> run(dir.resolve("broken").toString(),
+        List.of("decontaminate.benchmarks=[\"b=" + broken + ":fields=question+answer\"]"))).getCause();
+    assertEquals(BenchmarkException.class, e.getClass());
     assertEquals("benchmark b: broken.jsonl line 2: no value for 'answer' (it has question)", e.getMessage());
   }
 
@@ -183,8 +185,9 @@ class DecontaminateStageTest {
   void aBenchmarkWithoutNGramsIsAnErrorNotANoOp() throws IOException {
     Path tiny = dir.resolve("tiny.txt");
     Files.writeString(tiny, "too short\nalso short\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(dir.resolve("tiny")
-        .toString(), List.of("decontaminate.benchmarks=[\"tiny=" + tiny + "\"]")));
+    Throwable e = assertThrows(StageFailedException.class, () -> run(dir.resolve("tiny")
+        .toString(), List.of("decontaminate.benchmarks=[\"tiny=" + tiny + "\"]"))).getCause();
+    assertEquals(IllegalArgumentException.class, e.getClass());
     assertTrue(e.getMessage().startsWith("benchmark tiny: none of its 2 items has 8 tokens"), e.getMessage());
   }
 

@@ -101,7 +101,7 @@ class FilterStageTest {
 
   @Test
   void aLanguageCanOverrideARuleAndAnEmptyPredicateTurnsItOff() {
-    FilterConfig config = new FilterConfig(Map.of("short", "signals.word_count < 50", "off", ""),
+    FilterConfig config = new FilterConfig(Map.of("short", "signals.word_count < 50", "gopher_short_doc", ""),
         Map.of("ja", new FilterConfig.LanguageRules(Map.of("short", "signals.word_count < 5"))), "", 0, "", List.of(),
         "", "", Map.of());
     Dataset<Row> tagged = spark.createDataFrame(List.of(
