@@ -197,11 +197,16 @@ public final class ArchiveReader implements Closeable {
 
   /** The first bytes of the file's first record, inflated for gzip files; empty when unreadable. */
   private byte[] firstBytes() {
+    return firstBytes(16);
+  }
+
+  /** The first {@code n} bytes of the content, decompressed when the file is gzip. */
+  private byte[] firstBytes(int n) {
     if (!gzip) {
-      return peek(0, 16);
+      return peek(0, n);
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(peek(0, 4096)))) {
-      return in.readNBytes(16);
+      return in.readNBytes(n);
     } catch (IOException e) {
       return new byte[0];
     }
@@ -562,8 +567,8 @@ public final class ArchiveReader implements Closeable {
   }
 
   private String notAnArchive() {
-    byte[] first = firstBytes();
-    String start = new String(first, StandardCharsets.ISO_8859_1).stripLeading();
+    byte[] first = firstBytes(256);
+    String start = new String(first, StandardCharsets.ISO_8859_1).strip();
     String lower = start.toLowerCase(java.util.Locale.ROOT);
     if (lower.startsWith("\u00ef\u00bb\u00bf<") || lower.startsWith("<!doctype") || lower.startsWith("<html")
         || lower.startsWith("<?xml") || lower.startsWith("<head") || lower.startsWith("<!--")) {
@@ -572,7 +577,8 @@ public final class ArchiveReader implements Closeable {
     if (gzip && first.length == 0) {
       return "not a web archive (WARC, ARC or WET): it does not decompress as gzip";
     }
-    return "not a web archive (WARC, ARC or WET): it starts with " + printable(start);
+    return "not a web archive (WARC, ARC or WET): it starts with "
+        + printable(start.substring(0, Math.min(40, start.length())));
   }
 
   private FailReason classify(Throwable e, long offset) {
