@@ -43,7 +43,8 @@ final class DedupIndex {
     }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<String> parts = new ArrayList<>(parts(versions, conf));
-    Dataset<Row> index = spark.read().parquet(parts.toArray(String[]::new));
+    // With the schema given, an index part of no rows reads back whatever wrote it.
+    Dataset<Row> index = spark.read().schema(Schemas.load("dedup_index")).parquet(parts.toArray(String[]::new));
     Schemas.require("dedup.against", index, Schemas.load("dedup_index"));
     return index;
   }
