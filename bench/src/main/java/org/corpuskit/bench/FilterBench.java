@@ -37,7 +37,6 @@ import org.corpuskit.filter.Signals;
 import org.corpuskit.filter.UrlBlocklist;
 import org.corpuskit.filter.UrlWords;
 import org.corpuskit.lang.LanguageIdentifier;
-import org.corpuskit.text.Sentences;
 import org.corpuskit.text.Words;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -107,7 +106,7 @@ public class FilterBench {
     GopherQuality quality = new GopherQuality(GopherQuality.ENGLISH_STOP_WORDS);
     FineWebQuality fineweb = new FineWebQuality();
     PiiRedactor pii = new PiiRedactor();
-    C4Lines c4 = new C4Lines(new Words(ULocale.ROOT), new Sentences(ULocale.ROOT));
+    C4Lines c4 = new C4Lines();
     work = switch (part) {
       case "all" -> sink -> docs.forEach(d -> sink.consume(chain.apply(d.text(), d.url())));
       case "language" -> sink -> docs.forEach(d -> sink.consume(languages.identify(d.text())));

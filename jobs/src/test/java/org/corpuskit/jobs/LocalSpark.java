@@ -1,5 +1,6 @@
 package org.corpuskit.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -40,10 +41,16 @@ public final class LocalSpark implements ParameterResolver {
     return session();
   }
 
-  /** A path under ../shared/data; skips the calling test when it is absent. */
+  /**
+   * A path under ../shared/data; skips the calling test when it is absent, or fails it when CI says the data
+   * must be there ({@code CORPUS_SHARED_DATA=required}).
+   */
   public static Path sharedData(String relative) {
     String root = System.getProperty("corpus.shared.data", "../../shared/data");
     Path path = Path.of(root).resolve(relative);
+    if ("required".equals(System.getenv("CORPUS_SHARED_DATA"))) {
+      assertTrue(Files.exists(path), "CORPUS_SHARED_DATA=required and the shared data lacks " + path);
+    }
     assumeTrue(Files.exists(path), "shared data not present: " + path);
     return path;
   }

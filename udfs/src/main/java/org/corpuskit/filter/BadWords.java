@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * only looked up where a word starts one. For unspaced ones, the text is scanned once per entry. Immutable and
  * thread-safe once built.
  */
-public final class BadWords implements Serializable {
+public final class BadWords implements Tagger, Serializable {
   private static final long serialVersionUID = 1L;
   private static final Set<String> UNSPACED = Set.of("zh", "ja", "th");
   /**
@@ -49,9 +49,21 @@ public final class BadWords implements Serializable {
     return this;
   }
 
-  static Signal signal() {
-    return Signal.ratio("bad_words_ratio", "Occurrences of the language's listed bad words or phrases per word; "
-        + "null when there is no list for the language.");
+  @Override
+  public String name() {
+    return "bad_words";
+  }
+
+  @Override
+  public List<Signal> signals() {
+    return List.of(Signal.ratio("bad_words_ratio", "Occurrences of the language's listed bad words or phrases "
+        + "per word; null when there is no list for the language."));
+  }
+
+  /** Sets {@code bad_words_ratio} for a document in its detected language. */
+  @Override
+  public void tag(FilterDoc doc, Signals out) {
+    tag(doc, doc.lang(), out);
   }
 
   private static String phrase(List<String> tokens, int from, int n) {

@@ -1,7 +1,10 @@
 package org.corpuskit.filter;
 
+import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.corpuskit.text.Sentences;
@@ -28,17 +31,8 @@ public final class C4Lines implements TextEditor {
       Rule.above("c4_lorem_ipsum", "c4_lorem_ipsum", 0, SOURCE),
       Rule.above("c4_curly_bracket", "c4_curly_bracket", 0, SOURCE));
 
-  private final Words words;
-  private final Sentences sentences;
-
-  /** @param words and {@code sentences}: the splitters for the documents' language, owned by the calling task */
-  public C4Lines(Words words, Sentences sentences) {
-    if (words == null || sentences == null) {
-      throw new IllegalArgumentException("words and sentences must not be null");
-    }
-    this.words = words;
-    this.sentences = sentences;
-  }
+  /** Sentence splitters by language code, made the first time a document of the language comes. */
+  private final Map<String, Sentences> sentences = new HashMap<>();
 
   @Override
   public String name() {
@@ -61,6 +55,9 @@ public final class C4Lines implements TextEditor {
     int sentenceCount = 0;
     int lorem = 0;
     int curly = 0;
+    Words words = doc.splitter();
+    Sentences sentences = this.sentences.computeIfAbsent(doc.lang(),
+        lang -> new Sentences(lang.isEmpty() ? ULocale.ROOT : new ULocale(lang)));
     for (String raw : doc.text().split("\n")) {
       String line = raw.strip();
       if (line.isEmpty()) {
@@ -70,7 +67,7 @@ public final class C4Lines implements TextEditor {
       String lower = cleaned.toLowerCase(Locale.ROOT);
       // The cheap tests first: most dropped lines lack terminal punctuation and need no word splitting.
       if (!endsLikeASentence(cleaned) || lower.contains("javascript") || POLICY.stream().anyMatch(lower::contains)
-          || !wordsFit(line)) {
+          || !wordsFit(words, line)) {
         removed++;
         continue;
       }
@@ -100,7 +97,7 @@ public final class C4Lines implements TextEditor {
   }
 
   /** At least 3 words, none over 1,000 characters; a line no longer than that has no such word to look for. */
-  private boolean wordsFit(String line) {
+  private static boolean wordsFit(Words words, String line) {
     Words.Cursor cursor = words.cursor(line);
     int count = 0;
     while (cursor.next()) {

@@ -9,16 +9,15 @@ import java.util.Set;
 import java.util.function.Function;
 import org.corpuskit.lang.Guess;
 import org.corpuskit.lang.LanguageIdentifier;
-import org.corpuskit.text.Sentences;
 import org.corpuskit.text.Words;
 
 /**
- * The built-in taggers over one document, in order: language identification (whose language chooses the word
- * splitter, stop words and bad words), Gopher repetition, Gopher quality, FineWeb, the URL
- * blocklists, banned URL words and bad words on the text as extracted; then personal data is replaced by typed
- * placeholders and C4's line removal runs on that, and its result is the text kept. A tagger that throws does not stop the
- * others: its name goes into {@code tagger_failed}, and the stage rejects the document with that reason.
- * Splitters are made once per language and reused. Not thread-safe: build one per task.
+ * The built-in taggers over one document ({@link Taggers}), each built once per task: language identification
+ * first (its language chooses the word splitter, stop words and bad words), then the taggers on the text as
+ * extracted, then the editors in turn (personal data replaced by typed placeholders, then C4's line removal),
+ * whose last result is the text kept. A tagger that throws does not stop the others: its name goes into
+ * {@code tagger_failed}, and the stage rejects the document with that reason. Not thread-safe: build one per
+ * task.
  */
 public final class FilterChain {
   public static final Signal LANG = new Signal("lang", Signal.Type.STRING,
@@ -33,24 +32,36 @@ public final class FilterChain {
   public static final Signal TAGGER_FAILED = new Signal("tagger_failed", Signal.Type.STRING,
       "Empty, or the tagger that failed on the document and why; such a document is rejected.");
 
-  private static final PiiRedactor PII = new PiiRedactor();
-
-  private final Function<String, Set<String>> stopWords;
-  private final SafetyLists lists;
   private final LanguageIdentifier languages;
-  private final Map<String, Splitters> splitters = new HashMap<>();
+  private final List<Tagger> taggers = new ArrayList<>();
+  private final List<TextEditor> editors = new ArrayList<>();
+  private final Map<String, Words> splitters = new HashMap<>();
 
   /**
    * @param stopWords the stop words of a language code, or an empty set when there is no list for it; English
    *     and documents of unknown language then use Gopher's eight, other languages get no stop-word count
    */
   public FilterChain(Function<String, Set<String>> stopWords, SafetyLists lists, LanguageIdentifier languages) {
-    if (stopWords == null || lists == null || languages == null) {
-      throw new IllegalArgumentException("stopWords, lists and languages must not be null");
+    this(List.of(), stopWords, lists, languages);
+  }
+
+  /**
+   * A chain that runs {@code extra} taggers after the built-in ones, for a tagger of one's own or a test's.
+   */
+  public FilterChain(List<Tagger> extra, Function<String, Set<String>> stopWords, SafetyLists lists,
+      LanguageIdentifier languages) {
+    if (extra == null || stopWords == null || lists == null || languages == null) {
+      throw new IllegalArgumentException("extra, stopWords, lists and languages must not be null");
     }
-    this.stopWords = stopWords;
-    this.lists = lists;
     this.languages = languages;
+    TaggerInputs inputs = new TaggerInputs(lang -> {
+      Set<String> own = stopWords.apply(lang);
+      boolean english = lang.isEmpty() || lang.equals("en");
+      return own.isEmpty() && english ? GopherQuality.ENGLISH_STOP_WORDS : own;
+    }, lists);
+    Taggers.TAGGERS.forEach(entry -> taggers.add(entry.make().apply(inputs)));
+    taggers.addAll(extra);
+    Taggers.EDITORS.forEach(entry -> editors.add(entry.make().apply(inputs)));
   }
 
   /** The result for one document: its signals and the text kept after editing. */
@@ -59,15 +70,7 @@ public final class FilterChain {
   /** Every signal the chain sets, in a fixed order: the schema of the stage's {@code signals} column. */
   public static List<Signal> signals() {
     List<Signal> all = new ArrayList<>(List.of(LANG, LANG_SCORE));
-    all.addAll(new GopherRepetition().signals());
-    all.addAll(new GopherQuality(GopherQuality.ENGLISH_STOP_WORDS).signals());
-    all.addAll(new FineWebQuality().signals());
-    all.addAll(new UrlBlocklist().signals());
-    all.addAll(new UrlWords().signals());
-    all.add(BadWords.signal());
-    all.addAll(new PiiRedactor().signals());
-    Words words = new Words(ULocale.ROOT);
-    all.addAll(new C4Lines(words, new Sentences(ULocale.ROOT)).signals());
+    all.addAll(Taggers.signals());
     all.add(TAGGER_FAILED);
     return all;
   }
@@ -76,19 +79,18 @@ public final class FilterChain {
   public Result apply(String text, String url) {
     Guess guess = languages.identify(text);
     String lang = guess.language().equals(LanguageIdentifier.UNDETERMINED) ? "" : guess.language();
-    Splitters split = splitters.computeIfAbsent(lang, Splitters::new);
-    FilterDoc doc = new FilterDoc(text, url, split.words);
+    Words words = splitters.computeIfAbsent(lang, l -> new Words(l.isEmpty() ? ULocale.ROOT : new ULocale(l)));
+    FilterDoc doc = new FilterDoc(text, url, lang, words);
     Signals out = new Signals().set(LANG.name(), guess.language()).set(LANG_SCORE.name(), guess.score());
     List<String> failures = new ArrayList<>();
-    run(failures, "gopher_repetition", () -> new GopherRepetition().tag(doc, out));
-    run(failures, "gopher_quality", () -> split.gopher.tag(doc, out));
-    run(failures, "fineweb_quality", () -> new FineWebQuality().tag(doc, out));
-    run(failures, "url_blocklist", () -> lists.blocklist().tag(doc, out));
-    run(failures, "url_words", () -> lists.urlWords().tag(doc, out));
-    run(failures, "bad_words", () -> lists.badWords().tag(doc, lang, out));
+    for (Tagger tagger : taggers) {
+      run(failures, tagger.name(), () -> tagger.tag(doc, out));
+    }
     String[] kept = {text};
-    run(failures, "pii", () -> kept[0] = PII.edit(doc, out));
-    run(failures, "c4_lines", () -> kept[0] = split.c4.edit(new FilterDoc(kept[0], url, split.words), out));
+    for (TextEditor editor : editors) {
+      FilterDoc edited = doc.withText(kept[0]);
+      run(failures, editor.name(), () -> kept[0] = editor.edit(edited, out));
+    }
     out.set(TAGGER_FAILED.name(), String.join("; ", failures));
     return new Result(out, kept[0]);
   }
@@ -98,21 +100,6 @@ public final class FilterChain {
       work.run();
     } catch (RuntimeException | StackOverflowError e) {
       failures.add(tagger + ": " + e);
-    }
-  }
-
-  private final class Splitters {
-    final Words words;
-    final GopherQuality gopher;
-    final C4Lines c4;
-
-    Splitters(String lang) {
-      ULocale locale = lang.isEmpty() ? ULocale.ROOT : new ULocale(lang);
-      words = new Words(locale);
-      Set<String> stops = stopWords.apply(lang);
-      boolean english = lang.isEmpty() || lang.equals("en");
-      gopher = new GopherQuality(stops.isEmpty() && english ? GopherQuality.ENGLISH_STOP_WORDS : stops);
-      c4 = new C4Lines(words, new Sentences(locale));
     }
   }
 }

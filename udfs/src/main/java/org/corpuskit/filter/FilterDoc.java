@@ -15,20 +15,35 @@ public final class FilterDoc {
 
   private final String text;
   private final String url;
+  private final String lang;
   private final Words words;
   private List<String> wordList;
   private List<String> lowerWords;
   private List<String> lines;
   private List<String> paragraphs;
 
-  /** @param words the splitter for the document's language, owned by the calling task */
+  /** A document of undetermined language; {@code words} is the splitter, owned by the calling task. */
   public FilterDoc(String text, String url, Words words) {
-    if (text == null || url == null || words == null) {
-      throw new IllegalArgumentException("text, url and words must not be null");
+    this(text, url, "", words);
+  }
+
+  /**
+   * @param lang the detected language code, or empty when undetermined
+   * @param words the splitter for that language, owned by the calling task
+   */
+  public FilterDoc(String text, String url, String lang, Words words) {
+    if (text == null || url == null || lang == null || words == null) {
+      throw new IllegalArgumentException("text, url, lang and words must not be null");
     }
     this.text = text;
     this.url = url;
+    this.lang = lang;
     this.words = words;
+  }
+
+  /** This document with {@code edited} as its text: what the next editor sees. */
+  public FilterDoc withText(String edited) {
+    return new FilterDoc(edited, url, lang, words);
   }
 
   public String text() {
@@ -37,6 +52,16 @@ public final class FilterDoc {
 
   public String url() {
     return url;
+  }
+
+  /** The detected language code, or empty when undetermined: it chose the word splitter and the lists. */
+  public String lang() {
+    return lang;
+  }
+
+  /** The word splitter of the document's language, for a tagger that splits pieces of the text itself. */
+  public Words splitter() {
+    return words;
   }
 
   /** Tokens holding a letter or digit; punctuation is not a word. */

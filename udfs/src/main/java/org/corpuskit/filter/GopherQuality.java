@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Gopher's quality measures (Rae et al. 2021, appendix A; thresholds as datatrove's GopherQualityFilter):
@@ -31,20 +32,37 @@ public final class GopherQuality implements Tagger {
       Rule.below("gopher_below_alpha_threshold", "alpha_words_ratio", 0.8, SOURCE),
       Rule.below("gopher_few_stop_words", "stop_words", 2, SOURCE));
 
-  /** Each stop word's index, so that the distinct ones seen are bits rather than a set of strings. */
-  private final Map<String, Integer> stopWords = new HashMap<>();
+  private final Function<String, Set<String>> stopWordsOf;
+  /** Per language, each stop word's index, so that the distinct ones seen are bits rather than a set of strings. */
+  private final Map<String, Map<String, Integer>> indexes = new HashMap<>();
 
   /**
-   * @param stopWords the stop words of the documents' language, lower case; empty when the language has no
+   * @param stopWords the stop words of every document's language, lower case; empty when the language has no
    *     list, and then {@code stop_words} is null, so that its rule does not judge text it cannot read
    */
   public GopherQuality(Set<String> stopWords) {
+    this(lang -> stopWords);
     if (stopWords == null) {
       throw new IllegalArgumentException("stop words must not be null");
     }
-    for (String word : stopWords) {
-      this.stopWords.putIfAbsent(word, this.stopWords.size());
+  }
+
+  /** @param stopWordsOf the stop words of a language code ({@link FilterDoc#lang()}), as above */
+  public GopherQuality(Function<String, Set<String>> stopWordsOf) {
+    if (stopWordsOf == null) {
+      throw new IllegalArgumentException("stop words must not be null");
     }
+    this.stopWordsOf = stopWordsOf;
+  }
+
+  private Map<String, Integer> index(String lang) {
+    return indexes.computeIfAbsent(lang, l -> {
+      Map<String, Integer> index = new HashMap<>();
+      for (String word : stopWordsOf.apply(l)) {
+        index.putIfAbsent(word, index.size());
+      }
+      return index;
+    });
   }
 
   @Override
@@ -68,6 +86,7 @@ public final class GopherQuality implements Tagger {
 
   @Override
   public void tag(FilterDoc doc, Signals out) {
+    Map<String, Integer> stopWords = index(doc.lang());
     List<String> words = doc.words();
     int n = words.size();
     long length = 0;

@@ -3,7 +3,11 @@ package org.corpuskit.filter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The built-in rules, in the order the filter stage applies them: the first that fails names the rejection. */
+/**
+ * The built-in rules: language identification's, then each registered tagger's ({@link Taggers}), in the order
+ * the taggers run. A document is rejected by every rule it matches; the reason it carries is the first of them
+ * in name order.
+ */
 public final class Rules {
   public static final List<Rule> DEFAULTS = all();
 
@@ -26,13 +30,7 @@ public final class Rules {
 
   private static List<Rule> all() {
     List<Rule> rules = new ArrayList<>(FilterChain.RULES);
-    rules.addAll(GopherRepetition.RULES);
-    rules.addAll(GopherQuality.RULES);
-    rules.addAll(C4Lines.RULES);
-    rules.addAll(FineWebQuality.RULES);
-    rules.addAll(UrlBlocklist.RULES);
-    rules.addAll(UrlWords.RULES);
-    rules.addAll(BadWords.RULES);
+    rules.addAll(Taggers.rules());
     return List.copyOf(rules);
   }
 }

@@ -48,6 +48,41 @@ class FilterChainTest {
   }
 
   @Test
+  void aTaggerThatFailsInTheChainRejectsWithItsNameWhileTheOthersStillTag() {
+    Tagger failing = new Tagger() {
+      @Override
+      public String name() {
+        return "failing";
+      }
+
+      @Override
+      public java.util.List<Signal> signals() {
+        return java.util.List.of();
+      }
+
+      @Override
+      public void tag(FilterDoc doc, Signals out) {
+        throw new IllegalStateException("broken on purpose");
+      }
+    };
+    FilterChain withFailing = new FilterChain(java.util.List.of(failing), lang -> Set.of(), SafetyLists.empty(),
+        TestLanguages.ALL);
+    FilterChain.Result result = withFailing.apply("The harbour opens at six and the ferry leaves at seven.", "");
+    assertEquals("failing: java.lang.IllegalStateException: broken on purpose",
+        result.signals().get("tagger_failed"));
+    assertEquals(11, result.signals().get("word_count"), "the taggers before it ran");
+    assertEquals(1, result.signals().get("c4_sentences"), "the editors after it ran");
+  }
+
+  @Test
+  void everyRegisteredTaggerHasANameOfItsOwn() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    Taggers.TAGGERS.forEach(e -> names.add(e.make().apply(TaggerInputs.NONE).name()));
+    Taggers.EDITORS.forEach(e -> names.add(e.make().apply(TaggerInputs.NONE).name()));
+    assertEquals(names.size(), Set.copyOf(names).size(), names.toString());
+  }
+
+  @Test
   void aLanguageWithoutAStopWordListGetsNoStopWordCountAndSoNoStopWordRejection() {
     FilterChain withoutLists = new FilterChain(lang -> Set.of(), SafetyLists.empty(), TestLanguages.ALL);
     Signals german = withoutLists.apply("Der Bäcker am Marktplatz öffnet jeden Morgen um sechs Uhr.", "")

@@ -1,24 +1,20 @@
 package org.corpuskit.jobs.stages.filter;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.corpuskit.filter.FilterChain;
 import org.corpuskit.filter.SafetyLists;
-import org.corpuskit.lang.LanguageIdentifier;
-import org.corpuskit.filter.Signal;
 import org.corpuskit.filter.Signals;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.RowBuilder;
+import org.corpuskit.lang.LanguageIdentifier;
 
 /** A document row to the same row with its text as kept and a {@code signals} column. */
 final class Tagging {
-  /** The signals column, as schemas/signals.json describes it. */
-  static final StructType SIGNALS = Schemas.load("signals");
+  /** The signals column, as the registered taggers declare it (schemas/signals.json is generated from it). */
+  static final StructType SIGNALS = SignalsSchema.of(FilterChain.signals());
   /** The documents schema with the signals column added. */
   static final StructType SCHEMA = Schemas.DOCUMENTS.add("signals", SIGNALS, false);
   /** The text as it came into the stage, before C4's line rules edited it: rejected documents keep it. */
@@ -53,21 +49,5 @@ final class Tagging {
       row.set(field.name(), values.get(field.name()));
     }
     return row.build();
-  }
-
-  /** The Spark schema of the chain's signals, with their descriptions: what schemas/signals.json must hold. */
-  static StructType schemaOf(List<Signal> signals) {
-    List<StructField> fields = new ArrayList<>();
-    for (Signal signal : signals) {
-      DataType type = switch (signal.type()) {
-        case INT -> DataTypes.IntegerType;
-        case DOUBLE -> DataTypes.DoubleType;
-        case BOOLEAN -> DataTypes.BooleanType;
-        case STRING -> DataTypes.StringType;
-      };
-      fields.add(DataTypes.createStructField(signal.name(), type, true,
-          new org.apache.spark.sql.types.MetadataBuilder().putString("description", signal.description()).build()));
-    }
-    return DataTypes.createStructType(fields);
   }
 }

@@ -70,7 +70,7 @@ class FilterStageTest {
   void keptDocumentsCarryEverySignalAsDescribedInTheSchemas() {
     DataType signals = output("documents").schema().apply("signals").dataType();
     assertTrue(DataType.equalsIgnoreNullability(Schemas.load("signals"), signals), signals.simpleString());
-    assertEquals(Schemas.load("signals").json(), Tagging.schemaOf(FilterChain.signals()).json(),
+    assertEquals(Schemas.load("signals").json(), SignalsSchema.of(FilterChain.signals()).json(),
         "schemas/signals.json describes exactly the chain's signals");
   }
 
