@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.corpuskit.eval.GoldPage;
 import org.corpuskit.eval.GoldSet;
-import org.corpuskit.tokenize.ChunkPacker;
+import org.corpuskit.pack.ChunkPacker;
 import org.corpuskit.tokenize.TiktokenTokenizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

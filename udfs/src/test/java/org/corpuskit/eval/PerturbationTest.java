@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.corpuskit.decont.Tokens;
+import org.corpuskit.decontaminate.Tokens;
 import org.junit.jupiter.api.Test;
 
 class PerturbationTest {

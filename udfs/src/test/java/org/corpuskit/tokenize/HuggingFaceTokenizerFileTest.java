@@ -14,9 +14,9 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.corpuskit.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GPT-2's tokenizer.json against llama.cpp's reference vectors for it, in ../shared/data/tokenizers. */
 class HuggingFaceTokenizerFileTest {

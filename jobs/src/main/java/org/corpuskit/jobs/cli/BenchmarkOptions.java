@@ -5,7 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The benchmarks to decontaminate against and the mode, for the commands that run that stage. */
-final class BenchmarkOptions {
+final class BenchmarkOptions implements Shorthands {
   @Option(names = "--benchmark", paramLabel = "NAME=PATH[:PRESET]",
       description = {"A benchmark to remove from the corpus (repeatable): a file or folder, with a preset (gsm8k, "
           + "humaneval, mmlu, arc, piqa, hellaswag, winogrande, lambada, boolq, triviaqa, nq-open, truthfulqa, "
@@ -18,7 +18,8 @@ final class BenchmarkOptions {
   String mode;
 
   /** The options as {@code --set} assignments. */
-  List<String> assignments() {
+  @Override
+  public List<String> assignments() {
     List<String> sets = new ArrayList<>();
     if (!benchmarks.isEmpty()) {
       sets.add("decontaminate.benchmarks=[" + String.join(", ", benchmarks.stream().map(ConfigOptions::quoted)

@@ -1,7 +1,5 @@
 package org.corpuskit.jobs.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.corpuskit.jobs.config.ConfigDocs;
 import picocli.CommandLine.Command;
@@ -16,35 +14,14 @@ final class ConfigCommand implements Callable<Integer> {
   boolean markdown;
 
   @Mixin
-  ExtractOptions extract;
-
-  @Mixin
-  BenchmarkOptions benchmarks;
-
-  @Mixin
-  TokenizeOptions tokenize;
-
-  @Mixin
-  TokenizerOption tokenizer;
-
-  @Mixin
-  MixOptions mix;
-
-  @Mixin
-  PackOptions pack;
+  AllShorthands shorthands;
 
   @Mixin
   ConfigOptions config;
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>(extract.assignments());
-    sets.addAll(benchmarks.assignments());
-    sets.addAll(tokenize.assignments());
-    sets.addAll(tokenizer.assignments());
-    sets.addAll(mix.assignments());
-    sets.addAll(pack.assignments());
-    System.out.print(markdown ? ConfigDocs.markdown() : ConfigDocs.yaml(config.load(sets)));
+    System.out.print(markdown ? ConfigDocs.markdown() : ConfigDocs.yaml(config.load(shorthands.assignments())));
     return 0;
   }
 }

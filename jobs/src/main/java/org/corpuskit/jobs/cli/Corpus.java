@@ -17,15 +17,11 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code corpus} command line: only the list of commands. Exit status: 0 done, 1 failed, 2 usage or
+ * The {@code corpus} command line: only the list of commands, in {@link #commandLine}. Exit status: 0 done, 1 failed, 2 usage or
  * configuration error, 3 a stage's counts do not add up.
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true, version = "corpus 0.1.0",
-    description = "Turns web archives (Common Crawl WARC/WET/ARC) into LLM pre-training data with Spark.",
-    subcommands = {RunCommand.class, ExtractCommand.class, FilterCommand.class, DedupCommand.class,
-        DecontaminateCommand.class, TokenizeCommand.class, MixCommand.class, PackCommand.class,
-        VerifyCommand.class, ConfigCommand.class, ExtractHtmlCommand.class, SampleCommand.class, EvalCommand.class,
-        TrainClassifierCommand.class, BenchCommand.class})
+    description = "Turns web archives (Common Crawl WARC/WET/ARC) into LLM pre-training data with Spark.")
 public final class Corpus {
   static final int FAILED = 1;
   static final int USAGE = 2;
@@ -52,7 +48,7 @@ public final class Corpus {
   /** Runs one command line and returns its exit status. */
   public static int execute(String... args) {
     Corpus corpus = new Corpus();
-    CommandLine commandLine = new CommandLine(corpus);
+    CommandLine commandLine = commandLine(corpus);
     // picocli answers --help before it looks at the command, so `corpus no-such-command --help` would print the
     // top-level help and succeed.
     String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
@@ -64,6 +60,18 @@ public final class Corpus {
     }
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd, parsed, corpus.verbose));
     return commandLine.execute(args);
+  }
+
+  /** The commands in the order help lists them: run, each stage alone, then the others. */
+  private static CommandLine commandLine(Corpus corpus) {
+    CommandLine line = new CommandLine(corpus);
+    line.addSubcommand(new RunCommand());
+    Stages.alone().forEach(alone -> line.addSubcommand(StageCommand.of(alone)));
+    for (Object command : List.of(new VerifyCommand(), new ConfigCommand(), new ExtractHtmlCommand(),
+        new SampleCommand(), new EvalCommand(), new TrainClassifierCommand(), new BenchCommand())) {
+      line.addSubcommand(command);
+    }
+    return line;
   }
 
   private static int report(Exception e, CommandLine cmd, ParseResult parsed, boolean verbose) {

@@ -5,7 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Shorthands for the keys of reading archives, for the commands that run the extract stage. */
-final class ExtractOptions {
+final class ExtractOptions implements Shorthands {
   @Option(names = "--source", paramLabel = "LABEL", description = "Shorthand for extract.source.")
   String source;
 
@@ -22,7 +22,8 @@ final class ExtractOptions {
   Integer maxDepth;
 
   /** The options as {@code --set} assignments. */
-  List<String> assignments() {
+  @Override
+  public List<String> assignments() {
     List<String> sets = new ArrayList<>();
     ConfigOptions.shorthand(sets, "extract.source", source);
     ConfigOptions.shorthand(sets, "input.cc_base", ccBase);

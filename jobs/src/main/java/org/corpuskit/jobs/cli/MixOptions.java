@@ -5,7 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Shorthands for the mix stage. */
-final class MixOptions {
+final class MixOptions implements Shorthands {
   @Option(names = "--temperature", paramLabel = "T", description = "Shorthand for mix.temperature.")
   Double temperature;
 
@@ -13,7 +13,8 @@ final class MixOptions {
   Long targetTokens;
 
   /** The options as {@code --set} assignments. */
-  List<String> assignments() {
+  @Override
+  public List<String> assignments() {
     List<String> sets = new ArrayList<>();
     ConfigOptions.shorthand(sets, "mix.temperature", temperature);
     ConfigOptions.shorthand(sets, "mix.target_tokens", targetTokens);

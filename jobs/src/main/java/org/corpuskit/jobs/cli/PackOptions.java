@@ -5,7 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Shorthands for the pack stage. */
-final class PackOptions {
+final class PackOptions implements Shorthands {
   @Option(names = "--seq-len", paramLabel = "N", description = "Shorthand for pack.seq_len.")
   Integer seqLen;
 
@@ -17,7 +17,8 @@ final class PackOptions {
   Integer eos;
 
   /** The options as {@code --set} assignments. */
-  List<String> assignments() {
+  @Override
+  public List<String> assignments() {
     List<String> sets = new ArrayList<>();
     ConfigOptions.shorthand(sets, "pack.seq_len", seqLen);
     ConfigOptions.shorthand(sets, "pack.strategy", strategy);

@@ -21,22 +21,7 @@ final class RunCommand implements Callable<Integer> {
   String crawl;
 
   @Mixin
-  ExtractOptions extract;
-
-  @Mixin
-  BenchmarkOptions benchmarks;
-
-  @Mixin
-  TokenizeOptions tokenize;
-
-  @Mixin
-  TokenizerOption tokenizer;
-
-  @Mixin
-  MixOptions mix;
-
-  @Mixin
-  PackOptions pack;
+  AllShorthands shorthands;
 
   @Mixin
   RangeOptions range;
@@ -49,13 +34,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>(extract.assignments());
-    sets.addAll(InputArguments.assignments(inputs, crawl));
-    sets.addAll(benchmarks.assignments());
-    sets.addAll(tokenize.assignments());
-    sets.addAll(tokenizer.assignments());
-    sets.addAll(mix.assignments());
-    sets.addAll(pack.assignments());
+    List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
+    sets.addAll(shorthands.assignments());
     return PipelineLauncher.launch(Stages.all(), config.load(sets), output, range.range(),
         PipelineLauncher.WithoutInput.SAMPLE);
   }

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.corpuskit.decont.BenchmarkSpec;
-import org.corpuskit.decont.Presets;
+import org.corpuskit.decontaminate.BenchmarkSpec;
+import org.corpuskit.decontaminate.Presets;
 
 /**
  * Settings of the decontaminate stage: the benchmarks, what an n-gram is, when a match is a common phrase, and

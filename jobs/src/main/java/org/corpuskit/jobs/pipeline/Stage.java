@@ -1,5 +1,6 @@
 package org.corpuskit.jobs.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.corpuskit.jobs.config.PipelineConfig;
 
@@ -9,23 +10,33 @@ import org.corpuskit.jobs.config.PipelineConfig;
  * its work. Implementations are stateless: everything a run needs comes through the {@link StageContext}.
  */
 public interface Stage {
+  /** What the stage is: its name, inputs with their schemas, outputs, settings and logic version. */
+  StageSpec spec();
+
   /** The stage's name: its command, its directory under OUT and its configuration section. */
-  String name();
+  default String name() {
+    return spec().name();
+  }
 
   /**
    * The datasets of earlier stages it reads, as {@code stage/dataset}; empty for a stage that reads the
    * pipeline's input files.
    */
-  List<String> reads();
+  default List<String> reads() {
+    return spec().reads().stream().map(StageSpec.Input::dataset).toList();
+  }
 
   /** The datasets it writes, its main output first. */
-  List<String> writes();
+  default List<String> writes() {
+    return spec().writes();
+  }
 
-  /**
-   * What decides its output besides its input: its configuration section and the version of its logic. A
-   * change in any of it reruns the stage and every stage after it.
-   */
-  List<Object> settings(PipelineConfig config);
+  /** What decides its output besides its input: its settings and the version of its logic. */
+  default List<Object> settings(PipelineConfig config) {
+    List<Object> settings = new ArrayList<>(spec().settings().apply(config));
+    settings.add(spec().logicVersion());
+    return settings;
+  }
 
   /**
    * Files it reads from outside the pipeline (document sets, benchmarks, a tokenizer file): paths, folders or

@@ -52,29 +52,29 @@ public final class StageContext {
     return inputs;
   }
 
-  /** A dataset of an earlier stage, {@code stage/dataset}, one the stage declared in {@link Stage#reads()}. */
+  /**
+   * A dataset the stage declared in its {@link StageSpec#reads()}, checked against the schema declared with it.
+   * A dataset of this pipeline is read with the schema it was written with; documents made elsewhere and given
+   * as the input of a stage run alone are read as {@link InputDocuments} (Parquet or JSON lines with a text
+   * field), fitted to the documents schema.
+   */
   public Dataset<Row> read(String ref) {
     String path = datasetPaths.get(ref);
-    if (path == null) {
+    StageSpec.Input input = stage.spec().reads().stream().filter(i -> i.dataset().equals(ref)).findFirst()
+        .orElse(null);
+    if (path == null || input == null) {
       throw new IllegalArgumentException(stage.name() + " reads " + ref + " without declaring it");
     }
-    return readBack(path);
-  }
-
-  /**
-   * A documents dataset of an earlier stage, or documents made elsewhere and given as the input of a stage run
-   * alone: those are read as {@link InputDocuments} and fitted to {@code schema}. Either way the result is then
-   * checked against {@code schema}.
-   */
-  public Dataset<Row> readDocuments(String ref, StructType schema) {
-    String path = datasetPaths.get(ref);
-    if (path == null) {
-      throw new IllegalArgumentException(stage.name() + " reads " + ref + " without declaring it");
+    Dataset<Row> data;
+    if (workDir.readText(path + "/" + SCHEMA_FILE).isPresent()) {
+      data = readBack(path);
+    } else if (input.schema().equals(Schemas.DOCUMENTS)) {
+      data = InputDocuments.read(spark, path, input.schema());
+    } else {
+      data = spark.read().parquet(path);
     }
-    Dataset<Row> documents = workDir.readText(path + "/" + SCHEMA_FILE).isPresent() ? readBack(path)
-        : InputDocuments.read(spark, path, schema);
-    Schemas.require(stage.name(), documents, schema);
-    return documents;
+    Schemas.require(stage.name(), data, input.schema());
+    return data;
   }
 
   /** Writes one of the stage's datasets as Parquet, replacing any earlier copy, named in the Spark UI. */

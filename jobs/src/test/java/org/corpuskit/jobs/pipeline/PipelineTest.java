@@ -17,6 +17,7 @@ import org.corpuskit.jobs.DatasetAssertions;
 import org.corpuskit.jobs.LocalSpark;
 import org.corpuskit.jobs.TestRuns;
 import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.stages.extract.ExtractStage;
 import org.corpuskit.sample.SampleCrawl;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,18 +40,9 @@ class PipelineTest {
    */
   private record KeepLonger(String name, String input, int minChars, boolean failAfterFirst) implements Stage {
     @Override
-    public List<String> reads() {
-      return List.of(input);
-    }
-
-    @Override
-    public List<String> writes() {
-      return List.of("documents", "rejected");
-    }
-
-    @Override
-    public List<Object> settings(PipelineConfig config) {
-      return List.of(minChars);
+    public StageSpec spec() {
+      return new StageSpec(name, "keeps the longer documents", List.of(new StageSpec.Input(input, Schemas.DOCUMENTS)),
+          List.of("documents", "rejected"), config -> List.of(minChars), "keep-1");
     }
 
     @Override
@@ -70,23 +62,9 @@ class PipelineTest {
   /** Reports a record that it never wrote anywhere. */
   private record LosesOne() implements Stage {
     @Override
-    public String name() {
-      return "loses_one";
-    }
-
-    @Override
-    public List<String> reads() {
-      return List.of("extract/documents");
-    }
-
-    @Override
-    public List<String> writes() {
-      return List.of("documents");
-    }
-
-    @Override
-    public List<Object> settings(PipelineConfig config) {
-      return List.of();
+    public StageSpec spec() {
+      return new StageSpec("loses_one", "loses a document", List.of(new StageSpec.Input("extract/documents",
+          Schemas.DOCUMENTS)), List.of("documents"), config -> List.of(), "loses-1");
     }
 
     @Override
@@ -100,23 +78,9 @@ class PipelineTest {
   /** Passes the documents on; its output depends on the files under {@code outside}, as a clean set would. */
   private record ReadsOutside(String outside) implements Stage {
     @Override
-    public String name() {
-      return "reads_outside";
-    }
-
-    @Override
-    public List<String> reads() {
-      return List.of("extract/documents");
-    }
-
-    @Override
-    public List<String> writes() {
-      return List.of("documents");
-    }
-
-    @Override
-    public List<Object> settings(PipelineConfig config) {
-      return List.of();
+    public StageSpec spec() {
+      return new StageSpec("reads_outside", "passes documents on", List.of(new StageSpec.Input("extract/documents",
+          Schemas.DOCUMENTS)), List.of("documents"), config -> List.of(), "outside-1");
     }
 
     @Override

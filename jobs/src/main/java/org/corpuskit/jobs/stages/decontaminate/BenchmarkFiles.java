@@ -19,11 +19,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.corpuskit.decont.BenchmarkException;
-import org.corpuskit.decont.BenchmarkFormat;
-import org.corpuskit.decont.BenchmarkItem;
-import org.corpuskit.decont.BenchmarkReader;
-import org.corpuskit.decont.BenchmarkSpec;
+import org.corpuskit.decontaminate.BenchmarkException;
+import org.corpuskit.decontaminate.BenchmarkFormat;
+import org.corpuskit.decontaminate.BenchmarkItem;
+import org.corpuskit.decontaminate.BenchmarkReader;
+import org.corpuskit.decontaminate.BenchmarkSpec;
 
 /**
  * Reads the benchmarks' files on the driver, from any file system Hadoop reaches (local, S3, HDFS): a file, or

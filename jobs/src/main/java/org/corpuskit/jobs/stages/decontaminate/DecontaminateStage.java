@@ -20,11 +20,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.corpuskit.decont.BenchmarkItem;
-import org.corpuskit.decont.BenchmarkSpec;
-import org.corpuskit.decont.NGramIndex;
-import org.corpuskit.decont.SpanCutter;
-import org.corpuskit.decont.Tokens;
+import org.corpuskit.decontaminate.BenchmarkItem;
+import org.corpuskit.decontaminate.BenchmarkSpec;
+import org.corpuskit.decontaminate.NGramIndex;
+import org.corpuskit.decontaminate.SpanCutter;
+import org.corpuskit.decontaminate.Tokens;
 import org.corpuskit.jobs.config.DecontaminateConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
@@ -33,6 +33,7 @@ import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.StageSpec;
 
 /**
  * Stage {@code decontaminate}: documents to documents without the test sets' text, in two passes.
@@ -55,9 +56,11 @@ import org.corpuskit.jobs.pipeline.StageCounts;
  */
 public final class DecontaminateStage implements Stage {
   public static final String NAME = "decontaminate";
-  private static final String LOGIC_VERSION = "decontaminate-1";
   /** The dataset it reads. */
   public static final String READS = "dedup/documents";
+  static final StageSpec SPEC = new StageSpec(NAME, "documents with the text of the benchmarks cut out",
+      List.of(new StageSpec.Input(READS, Schemas.DOCUMENTS)), List.of("documents", "rejected", "matches",
+      "common_ngrams"), config -> List.of(config.decontaminate()), "decontaminate-1");
 
   static final String CONTAMINATED = "contaminated";
 
@@ -78,25 +81,9 @@ public final class DecontaminateStage implements Stage {
       .add("start", DataTypes.IntegerType, false)
       .add("end", DataTypes.IntegerType, false);
 
-
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(READS);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of("documents", "rejected", "matches", "common_ngrams");
-  }
-
-  @Override
-  public List<Object> settings(PipelineConfig config) {
-    return List.of(config.decontaminate(), LOGIC_VERSION);
+  public StageSpec spec() {
+    return SPEC;
   }
 
   @Override
@@ -119,7 +106,7 @@ public final class DecontaminateStage implements Stage {
   @Override
   public StageCounts run(StageContext context) {
     DecontaminateConfig config = context.config().decontaminate();
-    Dataset<Row> documents = context.readDocuments(READS, Schemas.DOCUMENTS);
+    Dataset<Row> documents = context.read(READS);
     List<BenchmarkFiles.Loaded> benchmarks = BenchmarkFiles.load(context.spark(), config.specs());
     Report report = new Report(config);
     NGramIndex index = index(benchmarks, config, report);

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.corpuskit.decont.NGramIndex;
+import org.corpuskit.decontaminate.NGramIndex;
 import org.corpuskit.jobs.config.DecontaminateConfig;
 
 /**

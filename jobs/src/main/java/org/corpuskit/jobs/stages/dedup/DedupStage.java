@@ -20,6 +20,7 @@ import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.StageSpec;
 
 /**
  * Stage {@code dedup}: documents to documents without duplicates, in the order URL, lines, exact, near.
@@ -48,9 +49,12 @@ import org.corpuskit.jobs.pipeline.StageCounts;
  */
 public final class DedupStage implements Stage {
   public static final String NAME = "dedup";
-  private static final String LOGIC_VERSION = "dedup-1";
   /** The dataset it reads. */
   public static final String READS = "filter/documents";
+  static final StageSpec SPEC = new StageSpec(NAME, "documents without URL, exact and near duplicates, across "
+      + "the whole corpus and against earlier releases", List.of(new StageSpec.Input(READS, Schemas.DOCUMENTS)),
+      List.of("documents", "rejected", "clusters", "cluster_sizes", "index", "removed_lines"),
+      config -> List.of(config.dedup()), "dedup-1");
 
   static final String URL_DUPLICATE = "url_duplicate";
   static final String EXACT_DUPLICATE = "exact_duplicate";
@@ -69,29 +73,14 @@ public final class DedupStage implements Stage {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(reads);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of("documents", "rejected", "clusters", "cluster_sizes", "index", "removed_lines");
-  }
-
-  @Override
-  public List<Object> settings(PipelineConfig config) {
-    return List.of(config.dedup(), LOGIC_VERSION);
+  public StageSpec spec() {
+    return reads.equals(READS) ? SPEC : SPEC.reading(List.of(new StageSpec.Input(reads, Schemas.DOCUMENTS)));
   }
 
   @Override
   public StageCounts run(StageContext context) {
     DedupConfig config = context.config().dedup();
-    Dataset<Row> documents = context.readDocuments(reads, Schemas.DOCUMENTS);
+    Dataset<Row> documents = context.read(reads);
     Dataset<Row> earlier = DedupIndex.read(context.spark(), config.against());
     List<Dataset<Row>> decisions = new ArrayList<>();
     Dataset<Row> docs = documents;

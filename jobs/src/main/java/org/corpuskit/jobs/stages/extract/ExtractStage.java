@@ -15,6 +15,7 @@ import org.corpuskit.jobs.io.HadoopConf;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.StageSpec;
 
 /**
  * Stage {@code extract}: archive files to documents. One pass over the archives (one Spark partition per file)
@@ -32,27 +33,13 @@ import org.corpuskit.jobs.pipeline.StageCounts;
  */
 public final class ExtractStage implements Stage {
   public static final String NAME = "extract";
-  /** Bumped when the stage's output changes for the same input and settings, so that markers go stale. */
-  private static final String LOGIC_VERSION = "extract-1";
+  static final StageSpec SPEC = new StageSpec(NAME, "archives to documents with their main text, and what "
+      + "became of every other record", List.of(), List.of("documents", "rejected", "errors", "file_summaries"),
+      config -> List.of(config.extract(), MainContentExtractor.VERSION), "extract-1");
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of();
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of("documents", "rejected", "errors", "file_summaries");
-  }
-
-  @Override
-  public List<Object> settings(PipelineConfig config) {
-    return List.of(config.extract(), LOGIC_VERSION, MainContentExtractor.VERSION);
+  public StageSpec spec() {
+    return SPEC;
   }
 
   @Override

@@ -32,6 +32,7 @@ import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.StageSpec;
 import org.corpuskit.jobs.pipeline.UsageException;
 
 /**
@@ -47,29 +48,16 @@ import org.corpuskit.jobs.pipeline.UsageException;
  */
 public final class FilterStage implements Stage {
   public static final String NAME = "filter";
-  private static final String LOGIC_VERSION = "filter-1";
   static final String TAGGER_FAILED = "tagger_failed";
   /** The dataset it reads. */
   public static final String READS = "extract/documents";
+  static final StageSpec SPEC = new StageSpec(NAME, "documents to documents with quality and safety signals, "
+      + "and the rules that reject them", List.of(new StageSpec.Input(READS, Schemas.DOCUMENTS)),
+      List.of("documents", "rejected", "samples", "rule_stats"), config -> List.of(config.filter()), "filter-1");
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(READS);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of("documents", "rejected", "samples", "rule_stats");
-  }
-
-  @Override
-  public List<Object> settings(PipelineConfig config) {
-    return List.of(config.filter(), LOGIC_VERSION);
+  public StageSpec spec() {
+    return SPEC;
   }
 
   @Override
@@ -92,7 +80,7 @@ public final class FilterStage implements Stage {
   @Override
   public StageCounts run(StageContext context) {
     FilterConfig config = context.config().filter();
-    Dataset<Row> documents = context.readDocuments(READS, Schemas.DOCUMENTS);
+    Dataset<Row> documents = context.read(READS);
     Configuration conf = context.spark().sparkContext().hadoopConfiguration();
     StopWords stopWords = StopWords.load(config.stopWords(), conf);
     Broadcast<SafetyLists> lists = JavaSparkContext.fromSparkContext(context.spark().sparkContext())

@@ -21,6 +21,7 @@ import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.StageSpec;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.mix.Mixture;
 import org.corpuskit.mix.Sampling;
@@ -37,36 +38,21 @@ import org.corpuskit.mix.Sampling;
  */
 public final class MixStage implements Stage {
   public static final String NAME = "mix";
-  private static final String LOGIC_VERSION = "mix-1";
   /** The dataset it reads. */
   public static final String READS = "tokenize/documents";
-
-
-  @Override
-  public String name() {
-    return NAME;
-  }
+  static final StageSpec SPEC = new StageSpec(NAME, "tokenized documents to the documents of the training set "
+      + "with their copies, weighted by source", List.of(new StageSpec.Input(READS, Schemas.load("tokenized"))),
+      List.of("documents", "rejected"), config -> List.of(config.mix()), "mix-1");
 
   @Override
-  public List<String> reads() {
-    return List.of(READS);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of("documents", "rejected");
-  }
-
-  @Override
-  public List<Object> settings(PipelineConfig config) {
-    return List.of(config.mix(), LOGIC_VERSION);
+  public StageSpec spec() {
+    return SPEC;
   }
 
   @Override
   public StageCounts run(StageContext context) {
     MixConfig config = context.config().mix();
     Dataset<Row> documents = context.read(READS);
-    Schemas.require(NAME, documents, Schemas.load("tokenized"));
     // Per source: documents, tokens and characters; the stage's own in-counts are their sums.
     Map<String, long[]> available = new HashMap<>();
     documents.groupBy("source").agg(org.apache.spark.sql.functions.count(lit(1)),

@@ -25,9 +25,10 @@ import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
-import org.corpuskit.tokenize.BestFitPacker;
-import org.corpuskit.tokenize.ChunkPacker;
-import org.corpuskit.tokenize.Sequence;
+import org.corpuskit.jobs.pipeline.StageSpec;
+import org.corpuskit.pack.BestFitPacker;
+import org.corpuskit.pack.ChunkPacker;
+import org.corpuskit.pack.Sequence;
 import scala.Tuple2;
 
 /**
@@ -46,30 +47,16 @@ import scala.Tuple2;
  */
 public final class PackStage implements Stage {
   public static final String NAME = "pack";
-  private static final String LOGIC_VERSION = "pack-1";
   /** The dataset it reads. */
   public static final String READS = "mix/documents";
+  static final StageSpec SPEC = new StageSpec(NAME, "mixed documents to fixed-length training sequences in "
+      + "shuffled Parquet shards, with a manifest", List.of(new StageSpec.Input(READS, Schemas.load("mixed"))),
+      List.of("shards"), config -> List.of(config.pack(), config.tokenize()), "pack-1");
   static final StructType SHARDS = Schemas.load("shards");
 
-
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> reads() {
-    return List.of(READS);
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of("shards");
-  }
-
-  @Override
-  public List<Object> settings(PipelineConfig config) {
-    return List.of(config.pack(), config.tokenize(), LOGIC_VERSION);
+  public StageSpec spec() {
+    return SPEC;
   }
 
   @Override
@@ -84,7 +71,6 @@ public final class PackStage implements Stage {
     String tokenizer = context.config().tokenize().tokenizer();
     SpecialIds ids = SpecialIds.resolve(tokenizer, config);
     Dataset<Row> documents = context.read(READS);
-    Schemas.require(NAME, documents, Schemas.load("mixed"));
     int extra = 1 + (ids.bos() >= 0 ? 1 : 0);
     Row totals = documents.selectExpr("count(*)", "coalesce(sum(cast(copies as long)), 0)",
         "coalesce(sum(cast(copies as long) * (n_tokens + " + extra + ")), 0)").first();

@@ -19,7 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.corpuskit.tokenize.SequenceCheck;
+import org.corpuskit.pack.SequenceCheck;
 import org.corpuskit.tokenize.Tokenizer;
 import org.corpuskit.tokenize.Tokenizers;
 

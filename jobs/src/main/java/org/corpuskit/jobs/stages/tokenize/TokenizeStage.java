@@ -26,6 +26,7 @@ import org.corpuskit.jobs.pipeline.RowBuilder;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
 import org.corpuskit.jobs.pipeline.StageCounts;
+import org.corpuskit.jobs.pipeline.StageSpec;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.stages.pack.SpecialIds;
 import org.corpuskit.tokenize.Tokenizer;
@@ -40,9 +41,12 @@ import org.corpuskit.tokenize.Tokenizers;
  */
 public final class TokenizeStage implements Stage {
   public static final String NAME = "tokenize";
-  private static final String LOGIC_VERSION = "tokenize-1";
   /** The dataset it reads. */
   public static final String READS = "decontaminate/documents";
+  static final StageSpec SPEC = new StageSpec(NAME, "every document of every source (the crawl and the clean "
+      + "document sets) to token ids", List.of(new StageSpec.Input(READS, Schemas.DOCUMENTS)),
+      List.of("documents", "rejected", "failed"), config -> List.of(config.sources(), config.tokenize()),
+      "tokenize-1");
 
   static final StructType TOKENIZED = Schemas.load("tokenized");
   static final StructType UNTOKENIZED = Schemas.load("untokenized");
@@ -63,23 +67,8 @@ public final class TokenizeStage implements Stage {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<String> reads() {
-    return crawl ? List.of(READS) : List.of();
-  }
-
-  @Override
-  public List<String> writes() {
-    return List.of("documents", "rejected", "failed");
-  }
-
-  @Override
-  public List<Object> settings(PipelineConfig config) {
-    return List.of(config.sources(), config.tokenize(), LOGIC_VERSION);
+  public StageSpec spec() {
+    return crawl ? SPEC : SPEC.reading(List.of());
   }
 
   @Override
@@ -103,12 +92,20 @@ public final class TokenizeStage implements Stage {
     for (SourcesConfig.DocumentSet set : sets) {
       checks.checkLocal(set.path(), "sources.sets." + set.name(), () -> DocumentSets.checkNotEmpty(set, conf));
     }
+    if (!crawl) {
+      checks.check("tokenize", () -> {
+        if (config.sources().sets().isEmpty()) {
+          throw new UsageException("nothing to tokenize: give --input (documents) or --documents (clean document "
+              + "sets), or both");
+        }
+      });
+    }
     return checks.problems();
   }
 
   @Override
   public StageCounts run(StageContext context) {
-    Dataset<Row> documents = crawl ? context.readDocuments(READS, Schemas.DOCUMENTS)
+    Dataset<Row> documents = crawl ? context.read(READS)
         : context.spark().createDataFrame(List.of(), Schemas.DOCUMENTS);
     SourcesConfig sources = context.config().sources();
     Dataset<Row> all = labelled(documents, sources.rules())

@@ -22,9 +22,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.corpuskit.decont.BenchmarkException;
-import org.corpuskit.decont.NGramIndex;
-import org.corpuskit.decont.Tokens;
+import org.corpuskit.decontaminate.BenchmarkException;
+import org.corpuskit.decontaminate.NGramIndex;
+import org.corpuskit.decontaminate.Tokens;
 import org.corpuskit.jobs.LocalSpark;
 import org.corpuskit.jobs.TestRuns;
 import org.corpuskit.jobs.io.Schemas;
@@ -195,7 +195,7 @@ class DecontaminateStageTest {
   void theEvaluationCountsAPlantedCopyFoundOnlyWhenItsMatchesNameThePlantedItem() {
     Dataset<Row> bases = spark.createDataset(texts.subList(20, 30), org.apache.spark.sql.Encoders.STRING())
         .toDF("text");
-    DecontEval.Planted planted = DecontEval.plant(spark, bases, List.of(org.corpuskit.decont.BenchmarkSpec.parse(
+    DecontEval.Planted planted = DecontEval.plant(spark, bases, List.of(org.corpuskit.decontaminate.BenchmarkSpec.parse(
         "qa=" + dir.resolve("qa.jsonl") + ":fields=question+answer")), 2, 8, 5);
     assertEquals(10 + 2 * 2, planted.documents().count());
     assertEquals(3, planted.itemsEligible());
