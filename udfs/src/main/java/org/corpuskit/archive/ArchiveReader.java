@@ -6,12 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -19,9 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcReader;
-import org.netpreserve.jwarc.WarcRecord;
 
 /**
  * Reads one WARC, WET or ARC file (gzip per record, or uncompressed) as a sequence of {@link ReadEvent}s: a page
@@ -35,15 +28,9 @@ import org.netpreserve.jwarc.WarcRecord;
  * <p>Not thread-safe: one reader per file per thread.
  */
 public final class ArchiveReader implements Closeable {
-  private static final DateTimeFormatter ARC_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final int SCAN_CHUNK = 64 * 1024;
   /** Bytes a record start is recognised by: {@code WARC/1.0}, or a gzip magic number. */
   private static final int RECORD_START_BYTES = 8;
-  /** jwarc's default is 8 KiB; larger reads mean fewer calls through the parser on large records. */
-  private static final int READ_BUFFER = 64 * 1024;
-  /** Common Crawl's warcinfo blocks are about 500 bytes; this is plenty and bounds a broken one. */
-  private static final int WARCINFO_BYTES = 64 * 1024;
 
   private final String file;
   private final SeekableByteChannel channel;
@@ -60,8 +47,7 @@ public final class ArchiveReader implements Closeable {
   private final Deque<ReadEvent> queued = new ArrayDeque<>();
   private boolean sawRecord;
   private boolean finished;
-  /** The isPartOf of the last warcinfo record read, handed to the pages after it. */
-  private String crawl = "";
+  private final RecordPages pages;
 
   /**
    * @param file the name written into pages, failures and the summary (a path or URI)
@@ -75,6 +61,7 @@ public final class ArchiveReader implements Closeable {
     this.channel = channel;
     this.config = config;
     this.counter = new FileSummary.Counter(file);
+    this.pages = new RecordPages(file, config);
     this.gzip = startsWithGzipMagic(channel);
     this.arc = new String(firstBytes(), StandardCharsets.ISO_8859_1).startsWith("filedesc:");
     if (channel.size() == 0) {
@@ -82,117 +69,6 @@ public final class ArchiveReader implements Closeable {
       queued.add(unreadable(new ReadEvent.Failure(0, FailReason.EMPTY_FILE, "the file has no bytes")));
       finished = true;
     }
-  }
-
-  /**
-   * Frames records: {@link WarcScanner} for WARC and WET files, jwarc for ARC files. Positions are of the stream
-   * the framer reads, which for gzip files is the inflated one.
-   */
-  private interface Framer {
-    ArchiveRecord next() throws IOException;
-
-    long recordStart() throws IOException;
-
-    /** Reads past the rest of the record returned last; see {@link WarcScanner#endRecord()}. */
-    void endRecord() throws IOException;
-
-    /** Whether positions are file offsets already, not counted from where the framer started. */
-    boolean absolutePositions();
-  }
-
-  private static final class ScannerFramer implements Framer {
-    private final WarcScanner scanner;
-
-    ScannerFramer(WarcScanner scanner) {
-      this.scanner = scanner;
-    }
-
-    @Override
-    public ArchiveRecord next() throws IOException {
-      return scanner.next();
-    }
-
-    @Override
-    public long recordStart() {
-      return scanner.recordStart();
-    }
-
-    @Override
-    public void endRecord() throws IOException {
-      scanner.endRecord();
-    }
-
-    @Override
-    public boolean absolutePositions() {
-      return false;
-    }
-  }
-
-  private final class JwarcFramer implements Framer {
-    private final WarcReader reader;
-
-    JwarcFramer(ReadableByteChannel in) throws IOException {
-      reader = new WarcReader(in, ByteBuffer.allocate(READ_BUFFER).flip());
-      reader.setLenient(true);
-    }
-
-    @Override
-    public ArchiveRecord next() throws IOException {
-      Optional<WarcRecord> record = reader.next();
-      return record.isEmpty() ? null : jwarcRecord(record.get());
-    }
-
-    @Override
-    public long recordStart() {
-      return reader.position();
-    }
-
-    /** jwarc reads past a record only on its next call, so an ARC member's checksum is checked then. */
-    @Override
-    public void endRecord() {}
-
-    @Override
-    public boolean absolutePositions() {
-      return members == null;
-    }
-  }
-
-  private static ArchiveRecord jwarcRecord(WarcRecord record) {
-    return new ArchiveRecord() {
-      @Override
-      public String type() {
-        return record.headers().first("WARC-Type").orElse("");
-      }
-
-      @Override
-      public String header(String name) {
-        return record.headers().first(name).orElse(null);
-      }
-
-      @Override
-      public long dateMillis() {
-        try {
-          return record.date().toEpochMilli();
-        } catch (RuntimeException e) {
-          return -1;
-        }
-      }
-
-      @Override
-      public ReadableByteChannel block() {
-        return record.body();
-      }
-
-      @Override
-      public long blockRemaining() {
-        try {
-          long size = record.body().size();
-          return size < 0 ? -1 : size - record.body().position();
-        } catch (IOException e) {
-          return -1;
-        }
-      }
-    };
   }
 
   /** The first bytes of the file's first record, inflated for gzip files; empty when unreadable. */
@@ -222,8 +98,8 @@ public final class ArchiveReader implements Closeable {
         if (framer == null) {
           readerStart = channel.position();
           members = gzip ? new GzipMembersChannel(channel) : null;
-          framer = arc ? new JwarcFramer(members == null ? channel : members)
-              : new ScannerFramer(new WarcScanner(members == null ? channel : members, this::fileOffset));
+          framer = arc ? new Framer.Jwarc(members == null ? channel : members, members == null)
+              : new Framer.Scanner(new WarcScanner(members == null ? channel : members, this::fileOffset));
           freshReader = true;
         }
         ArchiveRecord record = framer.next();
@@ -281,7 +157,7 @@ public final class ArchiveReader implements Closeable {
     } catch (GzipMembersChannel.ChecksumException e) {
       dropFramer();
       moveTo(nextRecordStart(lastRecordStart + 1));
-      return new ReadEvent.Failure(lastRecordStart, FailReason.GZIP_CHECKSUM, describe(e));
+      return new ReadEvent.Failure(lastRecordStart, FailReason.GZIP_CHECKSUM, FailureText.describe(e));
     } catch (IOException | RuntimeException e) {
       onReadFailure(e);
     }
@@ -305,7 +181,7 @@ public final class ArchiveReader implements Closeable {
       return unreadable(failure(readerStart, e));
     }
     suspectedFailure = new ReadEvent.Failure(lastRecordStart, classify(e, lastRecordStart),
-        "unreadable bytes after the record at this offset: " + describe(e));
+        "unreadable bytes after the record at this offset: " + FailureText.describe(e));
     moveTo(nextRecordStart(lastRecordStart + 1));
     return null;
   }
@@ -367,9 +243,9 @@ public final class ArchiveReader implements Closeable {
    */
   private ReadEvent eventOf(ArchiveRecord record, long offset) {
     try {
-      return toEvent(record, offset);
+      return pages.toEvent(record, offset);
     } catch (RuntimeException e) {
-      return new ReadEvent.Failure(offset, FailReason.MALFORMED_RECORD, describe(e));
+      return new ReadEvent.Failure(offset, FailReason.MALFORMED_RECORD, FailureText.describe(e));
     } catch (IOException e) {
       dropFramer();
       moveTo(nextRecordStart(offset + 1));
@@ -377,193 +253,10 @@ public final class ArchiveReader implements Closeable {
     }
   }
 
-  /** Throws IOException when the archive stream itself breaks inside the record, which needs a resync. */
-  private ReadEvent toEvent(ArchiveRecord record, long offset) throws IOException {
-    String type = record.type();
-    try {
-      switch (type) {
-        case "revisit" -> {
-          return new ReadEvent.Skipped(offset, type, url(record), SkipReason.REVISIT);
-        }
-        case "warcinfo" -> {
-          crawl = isPartOf(readBounded(record, WARCINFO_BYTES).bytes);
-          return new ReadEvent.Skipped(offset, type, url(record), SkipReason.OTHER_RECORD_TYPE);
-        }
-        case "response" -> {
-          return fromResponse(record, offset);
-        }
-        case "conversion" -> {
-          return fromConversion(record, offset);
-        }
-        case "resource" -> {
-          return fromResource(record, offset);
-        }
-        default -> {
-          return new ReadEvent.Skipped(offset, type, url(record), SkipReason.OTHER_RECORD_TYPE);
-        }
-      }
-    } catch (PayloadException e) {
-      return new ReadEvent.Failure(offset, e.reason, e.getMessage());
-    }
-  }
-
-  private ReadEvent fromResponse(ArchiveRecord response, long offset) throws PayloadException, IOException {
-    String url = url(response);
-    String target = url.toLowerCase(Locale.ROOT);
-    if (!target.startsWith("http:") && !target.startsWith("https:")) {
-      return new ReadEvent.Skipped(offset, response.type(), url, SkipReason.NOT_HTTP);
-    }
-    Payload block = readBounded(response, config.maxPayloadBytes() + HttpHead.MAX_HEAD_BYTES);
-    HttpHead http;
-    try {
-      http = HttpHead.parse(block.bytes, block.bytes.length);
-    } catch (HttpHead.MalformedException e) {
-      throw new PayloadException(FailReason.MALFORMED_HTTP, e.getMessage());
-    }
-    if (http.status() != 200) {
-      return new ReadEvent.Skipped(offset, response.type(), url, SkipReason.HTTP_STATUS);
-    }
-    String contentType = http.contentType();
-    String mediaType = mediaType(contentType);
-    if (HtmlSniffer.isNeverHtml(mediaType)) {
-      return new ReadEvent.Skipped(offset, response.type(), url, SkipReason.NOT_HTML);
-    }
-    int bodyEnd = Math.min(block.bytes.length, http.bodyStart() + config.maxPayloadBytes());
-    Payload raw = new Payload(Arrays.copyOfRange(block.bytes, http.bodyStart(), bodyEnd),
-        block.truncated || bodyEnd < block.bytes.length);
-    byte[] body = http.chunked() ? HttpHead.dechunk(raw.bytes) : raw.bytes;
-    Payload payload;
-    try {
-      ContentDecoding.Decoded decoded = ContentDecoding.decode(body, http.contentEncoding(), config.maxPayloadBytes());
-      payload = new Payload(decoded.bytes(), raw.truncated || decoded.truncated());
-    } catch (IOException | RuntimeException e) {
-      throw new PayloadException(FailReason.BAD_CONTENT_ENCODING, describe(e));
-    }
-    return htmlPage(response, offset, contentType, mediaType, payload, 200);
-  }
-
-  private ReadEvent fromResource(ArchiveRecord resource, long offset) throws IOException {
-    String contentType = resource.header("Content-Type");
-    String mediaType = mediaType(contentType);
-    if (!HtmlSniffer.isDeclaredHtml(mediaType)) {
-      return new ReadEvent.Skipped(offset, resource.type(), url(resource), SkipReason.OTHER_RECORD_TYPE);
-    }
-    return htmlPage(resource, offset, contentType, mediaType, readBounded(resource, config.maxPayloadBytes()), -1);
-  }
-
-  private ReadEvent htmlPage(
-      ArchiveRecord record, long offset, String contentType, String mediaType, Payload payload, int status) {
-    String url = url(record);
-    if (payload.bytes.length == 0) {
-      return new ReadEvent.Skipped(offset, record.type(), url, SkipReason.EMPTY_PAYLOAD);
-    }
-    if (!HtmlSniffer.isHtml(mediaType, payload.bytes)) {
-      return new ReadEvent.Skipped(offset, record.type(), url, SkipReason.NOT_HTML);
-    }
-    String recordId = recordId(record);
-    long time = record.dateMillis();
-    boolean truncated = payload.truncated || record.header("WARC-Truncated") != null;
-    return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
-        mediaType.isEmpty() ? "text/html" : mediaType, contentType == null ? "" : contentType, status,
-        ArchivePage.Kind.HTML, payload.bytes, truncated, crawl, identifiedLanguage(record)));
-  }
-
-  private ReadEvent fromConversion(ArchiveRecord conversion, long offset) throws IOException {
-    Payload payload = readBounded(conversion, config.maxPayloadBytes());
-    String url = url(conversion);
-    if (payload.bytes.length == 0) {
-      return new ReadEvent.Skipped(offset, conversion.type(), url, SkipReason.EMPTY_PAYLOAD);
-    }
-    String refersTo = unwrap(conversion.header("WARC-Refers-To"));
-    String recordId = refersTo.isEmpty() ? recordId(conversion) : refersTo;
-    long time = conversion.dateMillis();
-    return new ReadEvent.Page(new ArchivePage(docId(recordId, url, time), recordId, url, time, file, offset,
-        "text/plain", "text/plain; charset=UTF-8", -1, ArchivePage.Kind.TEXT, payload.bytes, payload.truncated, crawl,
-        identifiedLanguage(conversion)));
-  }
-
-  private record Payload(byte[] bytes, boolean truncated) {}
-
-  /**
-   * At most {@code limit} bytes of the record's block; the framer skips the rest. A block of known length is
-   * read straight into an array of that size.
-   */
-  private static Payload readBounded(ArchiveRecord record, int limit) throws IOException {
-    ReadableByteChannel body = record.block();
-    long size = record.blockRemaining();
-    byte[] bytes = new byte[size >= 0 ? (int) Math.min(size, limit) : Math.min(limit, 64 * 1024)];
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (true) {
-      while (buffer.hasRemaining()) {
-        if (body.read(buffer) < 0) {
-          int n = buffer.position();
-          return new Payload(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), false);
-        }
-      }
-      if (bytes.length == size) {
-        return new Payload(bytes, false);
-      }
-      if (bytes.length >= limit) {
-        return new Payload(bytes, body.read(ByteBuffer.allocate(1)) > 0);
-      }
-      bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, limit));
-      buffer = ByteBuffer.wrap(bytes).position(buffer.position());
-    }
-  }
-
-  private static String mediaType(String contentType) {
-    if (contentType == null) {
-      return "";
-    }
-    MediaType type = MediaType.parseLeniently(contentType);
-    return (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT).strip();
-  }
-
-  /** The value of the warcinfo field {@code isPartOf} (Common Crawl names its crawl there), or empty. */
-  private static String isPartOf(byte[] fields) {
-    for (String line : new String(fields, StandardCharsets.UTF_8).split("\r?\n")) {
-      int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("isPartOf")) {
-        return line.substring(colon + 1).strip();
-      }
-    }
-    return "";
-  }
-
-  private static String identifiedLanguage(ArchiveRecord record) {
-    String languages = record.header("WARC-Identified-Content-Language");
-    return languages == null ? "" : languages.strip();
-  }
-
-  private static String recordId(ArchiveRecord record) {
-    String id = record.header("WARC-Record-ID");
-    return id == null ? "" : id.strip();
-  }
-
-  /** The target URL, without the angle brackets some writers put around it. */
-  private static String url(ArchiveRecord record) {
-    return unwrap(record.header("WARC-Target-URI"));
-  }
-
-  private static String unwrap(String value) {
-    if (value == null) {
-      return "";
-    }
-    String stripped = value.strip();
-    return stripped.startsWith("<") && stripped.endsWith(">") ? stripped.substring(1, stripped.length() - 1) : stripped;
-  }
-
-  private static String docId(String recordId, String url, long time) {
-    if (!recordId.isEmpty()) {
-      return DocIds.fromRecordId(recordId);
-    }
-    return DocIds.fromCapture(url, time < 0 ? "" : ARC_DATE.format(Instant.ofEpochMilli(time)));
-  }
-
   /** The failure {@code e} at {@code offset}; a file that is no archive at all says what it looks like instead. */
   private ReadEvent.Failure failure(long offset, Throwable e) {
     FailReason reason = classify(e, offset);
-    return new ReadEvent.Failure(offset, reason, reason == FailReason.NOT_AN_ARCHIVE ? notAnArchive() : describe(e));
+    return new ReadEvent.Failure(offset, reason, reason == FailReason.NOT_AN_ARCHIVE ? notAnArchive() : FailureText.describe(e));
   }
 
   private String notAnArchive() {
@@ -578,7 +271,7 @@ public final class ArchiveReader implements Closeable {
       return "not a web archive (WARC, ARC or WET): it does not decompress as gzip";
     }
     return "not a web archive (WARC, ARC or WET): it starts with "
-        + printable(start.substring(0, Math.min(40, start.length())));
+        + FailureText.printable(start.substring(0, Math.min(40, start.length())));
   }
 
   private FailReason classify(Throwable e, long offset) {
@@ -601,33 +294,6 @@ public final class ArchiveReader implements Closeable {
       return FailReason.IO_ERROR;
     }
     return FailReason.MALFORMED_RECORD;
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    String text = e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-    return printable(text.length() > 500 ? text.substring(0, 500) : text);
-  }
-
-  /**
-   * {@code text} with control characters and bytes outside printable ASCII and Latin-1 letters escaped as
-   * {@code \xNN}: messages quote the bytes of broken files, and raw ones garble a terminal or a report.
-   */
-  static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        out.append(c);
-      } else if (c <= 0xff) {
-        out.append(String.format("\\x%02X", (int) c));
-      } else if (Character.isLetterOrDigit(c) || Character.isSpaceChar(c)) {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04X", (int) c));
-      }
-    }
-    return out.toString();
   }
 
   private boolean looksLikeArchive() {
@@ -721,15 +387,5 @@ public final class ArchiveReader implements Closeable {
     }
     channel.position(start);
     return magic.position() == 2 && (magic.get(0) & 0xff) == 0x1f && (magic.get(1) & 0xff) == 0x8b;
-  }
-
-  private static final class PayloadException extends Exception {
-    private static final long serialVersionUID = 1L;
-    final FailReason reason;
-
-    PayloadException(FailReason reason, String message) {
-      super(message);
-      this.reason = reason;
-    }
   }
 }

@@ -2,6 +2,8 @@ package org.corpuskit.extract;
 
 import java.nio.CharBuffer;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -24,6 +26,13 @@ final class TextRenderer implements NodeVisitor {
 
   /** A line with at least this share of its letters inside links is a link line: a menu, a list of titles. */
   private static final double LINK_LINE_LETTERS = 0.9;
+  private static final int MAX_TRAILING_LABEL_CHARS = 40;
+  private static final int MAX_DATE_LINE_CHARS = 80;
+  /** A date in digits (23.10.2018, 2018-10-23, 10/23/2018) or a month name with a year, anywhere in the block. */
+  private static final Pattern DATE_LINE = Pattern.compile(
+      "\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|(?i)\\b(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zé]*\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\.?\\s+(jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zé]*\\.?\\s+\\d{4}\\b");
+  /** A sentence end, with a closing quote or bracket after it. */
+  static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…]['\"”’»)]?\\s*$");
 
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder line = new StringBuilder();
@@ -204,5 +213,55 @@ final class TextRenderer implements NodeVisitor {
 
   private boolean isPreformatted() {
     return line.indexOf("\n") >= 0;
+  }
+
+  /** Drops blocks that are only a date or a dateline ("23.10.2018", "January 13, 2020 at 08:45 AM"). */
+  static String withoutDateLines(String text) {
+    Matcher dateLine = DATE_LINE.matcher(text);
+    StringBuilder kept = null;
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf("\n\n", start);
+      end = end < 0 ? text.length() : end;
+      boolean drop = end - start <= MAX_DATE_LINE_CHARS && hasDigitAndNoBreak(text, start, end)
+          && dateLine.region(start, end).find();
+      // Most texts have no date line and are returned as they are; copying starts at the first one.
+      if (drop && kept == null) {
+        kept = new StringBuilder(text.length()).append(text, 0, Math.max(0, start - 2));
+      } else if (!drop && kept != null) {
+        kept.append(kept.isEmpty() ? "" : "\n\n").append(text, start, end);
+      }
+      start = end + 2;
+    }
+    return kept == null ? text : kept.toString();
+  }
+
+  /** Every form of {@link #DATE_LINE} has a digit; most short blocks have none and skip the expression. */
+  private static boolean hasDigitAndNoBreak(String text, int start, int end) {
+    boolean digit = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return false;
+      }
+      digit |= c >= '0' && c <= '9';
+    }
+    return digit;
+  }
+
+  /**
+   * Drops the short unpunctuated lines an article body often ends with: "Related posts", "Share this page",
+   * "Tags", "No comments". Real closing lines end in punctuation or are longer.
+   */
+  static String withoutTrailingLabels(String text) {
+    String kept = text;
+    while (true) {
+      int cut = kept.lastIndexOf("\n\n");
+      String last = kept.substring(cut < 0 ? 0 : cut + 2);
+      if (cut < 0 || last.length() > MAX_TRAILING_LABEL_CHARS || last.contains("\n")
+          || SENTENCE_END.matcher(last).find()) {
+        return kept;
+      }
+      kept = kept.substring(0, cut);
+    }
   }
 }

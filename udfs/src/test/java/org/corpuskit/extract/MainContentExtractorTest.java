@@ -73,10 +73,10 @@ class MainContentExtractorTest {
 
   @Test
   void dropsBlocksThatAreOnlyADateWhereverTheyStand() {
-    assertEquals("The ferries ran late.\n\nThe market opened early.", MainContentExtractor.withoutDateLines(
+    assertEquals("The ferries ran late.\n\nThe market opened early.", TextRenderer.withoutDateLines(
         "23.10.2018\n\nThe ferries ran late.\n\nJanuary 13, 2020 at 08:45 AM\n\nThe market opened early."
             + "\n\n2018-10-23"));
-    assertEquals("Opened on 23.10.2018\nby the mayor.", MainContentExtractor.withoutDateLines(
+    assertEquals("Opened on 23.10.2018\nby the mayor.", TextRenderer.withoutDateLines(
         "Opened on 23.10.2018\nby the mayor."));
   }
 

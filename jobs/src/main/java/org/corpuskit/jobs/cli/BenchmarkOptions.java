@@ -11,23 +11,11 @@ final class BenchmarkOptions implements Shorthands {
           + "humaneval, mmlu, arc, piqa, hellaswag, winogrande, lambada, boolq, triviaqa, nq-open, truthfulqa, "
           + "squad, math, commonsenseqa, openbookqa) or fields (NAME=PATH:fields=question+answer).",
           "Replaces decontaminate.benchmarks."})
+  @Key("decontaminate.benchmarks")
   List<String> benchmarks = new ArrayList<>();
 
   @Option(names = "--mode", paramLabel = "MODE",
       description = "remove-spans (cut matches out) or drop-document; decontaminate.mode.")
+  @Key("decontaminate.mode")
   String mode;
-
-  /** The options as {@code --set} assignments. */
-  @Override
-  public List<String> assignments() {
-    List<String> sets = new ArrayList<>();
-    if (!benchmarks.isEmpty()) {
-      sets.add("decontaminate.benchmarks=[" + String.join(", ", benchmarks.stream().map(ConfigOptions::quoted)
-          .toList()) + "]");
-    }
-    if (mode != null) {
-      sets.add("decontaminate.mode=" + ConfigOptions.quoted(mode));
-    }
-    return sets;
-  }
 }

@@ -26,18 +26,12 @@ final class ConfigOptions {
   /** The effective configuration; {@code extra} are assignments the command itself makes (its --input). */
   PipelineConfig load(List<String> extra) {
     List<String> overrides = new ArrayList<>();
-    shorthand(overrides, "spark.master", master);
+    if (master != null) {
+      overrides.add("spark.master=" + quoted(master));
+    }
     overrides.addAll(extra);
     overrides.addAll(sets);
     return ConfigLoader.load(file, overrides);
-  }
-
-  static void shorthand(List<String> overrides, String key, Object value) {
-    if (value instanceof String s) {
-      overrides.add(key + "=" + quoted(s));
-    } else if (value != null) {
-      overrides.add(key + "=" + value);
-    }
   }
 
   /** A text value as a YAML double-quoted scalar, so that a path like {@code a:b} or {@code *.gz} stays text. */

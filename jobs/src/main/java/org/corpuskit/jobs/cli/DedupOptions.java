@@ -9,11 +9,6 @@ final class DedupOptions implements Shorthands {
   @Option(names = "--against", paramLabel = "INDEX", split = ",",
       description = "Index folders of earlier releases (their OUT/dedup/index) to deduplicate against; this run's "
           + "index then lists them as its earlier parts. Same as --set dedup.against=[...].")
+  @Key("dedup.against")
   List<String> against = new ArrayList<>();
-
-  @Override
-  public List<String> assignments() {
-    return against.isEmpty() ? List.of()
-        : List.of("dedup.against=[" + String.join(", ", against.stream().map(ConfigOptions::quoted).toList()) + "]");
-  }
 }

@@ -1,8 +1,51 @@
 package org.corpuskit.jobs.cli;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A group of a command's options that stand for configuration keys, as {@code --set} assignments. */
+/**
+ * A group of a command's options that stand for configuration keys. Each option field names its key with
+ * {@link Key}; a group whose options do not map one to one overrides {@link #assignments()}.
+ */
 interface Shorthands {
-  List<String> assignments();
+  /** The configuration key an option sets: a text, a number or a list of texts. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.FIELD)
+  @interface Key {
+    String value();
+  }
+
+  /** The options given, as {@code --set} assignments, in the order of the fields. */
+  default List<String> assignments() {
+    List<String> sets = new ArrayList<>();
+    for (Field field : getClass().getDeclaredFields()) {
+      Key key = field.getAnnotation(Key.class);
+      if (key == null) {
+        continue;
+      }
+      Object value;
+      try {
+        field.setAccessible(true);
+        value = field.get(this);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+      if (value instanceof List<?> list) {
+        if (!list.isEmpty()) {
+          sets.add(key.value() + "=[" + String.join(", ", list.stream().map(v -> ConfigOptions.quoted(
+              String.valueOf(v))).toList()) + "]");
+        }
+      } else if (value instanceof String text) {
+        sets.add(key.value() + "=" + ConfigOptions.quoted(text));
+      } else if (value != null) {
+        sets.add(key.value() + "=" + value);
+      }
+    }
+    return sets;
+  }
 }
