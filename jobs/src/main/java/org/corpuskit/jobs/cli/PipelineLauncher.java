@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.ConfigDocs;
 import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.config.Secrets;
 import org.corpuskit.jobs.io.HadoopConf;
 import org.corpuskit.jobs.io.InputDocuments;
 import org.corpuskit.jobs.io.InputFiles;
@@ -92,11 +93,12 @@ final class PipelineLauncher {
     List<String> specs = inputSpecs(config.input());
     WorkDir workDir = isLocal(output.out)
         ? WorkDir.open(output.out, specs, output.overwrite, new Configuration()) : null;
+    // Before the sample is written, so that a refused run leaves nothing behind.
+    preflight(pipeline, range, config);
     if (sample) {
       config = withSample(config, workDir, output.out);
       specs = inputSpecs(config.input());
     }
-    preflight(pipeline, range, config);
     if (providedRef != null && specs.size() == 1 && Preflight.isLocal(specs.get(0))
         && !Files.exists(Path.of(new org.apache.hadoop.fs.Path(specs.get(0)).toUri().getPath(),
             StageContext.SCHEMA_FILE))) {
@@ -148,7 +150,7 @@ final class PipelineLauncher {
     Lineage lineage = new Lineage(workDir, spark, config, inputs, codeVersion);
     workDir.write("config.yaml", ConfigDocs.yaml(config));
     System.out.printf("corpus %s: %d input files, writing to %s%n", codeVersion, inputs.files().size(),
-        workDir.root());
+        Secrets.scrub(workDir.root()));
     List<StageRun> runs = new ArrayList<>();
     try {
       pipeline.run(new Pipeline.Run(spark, config, inputs, workDir, range, codeVersion, external), done -> {
@@ -182,7 +184,7 @@ final class PipelineLauncher {
     }
     lineage.succeeded();
     System.out.printf("written to %s: run.json, config.yaml, stats.json and one directory per stage%n",
-        workDir.root());
+        Secrets.scrub(workDir.root()));
     return 0;
   }
 

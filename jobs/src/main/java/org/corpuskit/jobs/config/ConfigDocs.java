@@ -51,6 +51,12 @@ public final class ConfigDocs {
     }
     out.append('\n');
     for (Map.Entry<String, JsonNode> entry : value.properties()) {
+      if (Secrets.isSecretKey(entry.getKey()) && entry.getValue().isValueNode()) {
+        // Written as a value, the mask would become the credential when the file is read back as --config.
+        out.append(indent).append("# ").append(entry.getKey()).append(": set, not shown; pass it again (README: "
+            + "Credentials)\n");
+        continue;
+      }
       out.append(indent).append(entry.getKey()).append(':');
       yamlValue(out, entry.getValue(), indent + "  ");
     }

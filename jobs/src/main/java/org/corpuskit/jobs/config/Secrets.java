@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,14 +27,22 @@ public final class Secrets {
 
   // "token" only at the end (session.token, access_token, HF_TOKEN), so that tokenizer and min_tokens are not.
   private static final Pattern SECRET_KEY = Pattern.compile("(?i)(secret|password|passwd|token$|credential"
-      + "|access[._-]?key|session[._-]?(key|id)|private[._-]?key|account[._-]?key|(^|[._-])sas([._-]|$)"
-      + "|encryption[._-]?key|signature)");
-  /** Keys that name where credentials come from, not credentials: worth seeing when a login fails. */
-  private static final Pattern NOT_A_SECRET = Pattern.compile("(?i)(provider(\\.path)?|providers|\\.type"
-      + "|\\.expiry|\\.duration)$");
-  private static final Pattern URL_USER = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s\"']+@");
+      + "|access[._-]?key|api[._-]?key|session[._-]?(key|id)|private[._-]?key|account[._-]?key"
+      + "|(^|[._-])sas([._-]|$)|encryption[._-]?key$|signature)");
+  /**
+   * Keys that name where credentials come from or how they are handled, not credentials: worth seeing when a login
+   * fails.
+   */
+  private static final Pattern NOT_A_SECRET = Pattern.compile("(?i)(provider(\\.path)?|providers|keyprovider.*"
+      + "|\\.type|\\.expiry|\\.duration|\\.enabled|keysizebits|algorithm)$");
+  /** A URL with a scheme, up to white space or a quote. */
+  private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s\"'<>]+");
+  /** A query parameter that carries a credential: a signature, a security token, a key. */
+  private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)([?&](sig|signature|x-amz-signature"
+      + "|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|token|access_token|key|apikey"
+      + "|api_key|code)=)[^&#]*");
   /** Values shorter than this are not searched for in messages: they would mask ordinary words. */
-  private static final int MIN_REMEMBERED = 4;
+  private static final int MIN_REMEMBERED = 8;
   private static final Set<String> REMEMBERED = ConcurrentHashMap.newKeySet();
 
   private Secrets() {}
@@ -78,7 +87,7 @@ public final class Secrets {
   public static void remember(JsonNode tree) {
     if (tree instanceof ObjectNode object) {
       object.fields().forEachRemaining(field -> {
-        if (isSecretKey(field.getKey()) && field.getValue().isValueNode()) {
+        if (isSecretKey(field.getKey()) && field.getValue().isTextual()) {
           remember(field.getValue().asText());
         } else {
           remember(field.getValue());
@@ -89,6 +98,13 @@ public final class Secrets {
     }
   }
 
+  private static String scrubUrl(String url) {
+    int authority = url.indexOf("://") + 3;
+    int at = url.lastIndexOf('@');
+    String masked = at > authority ? url.substring(0, authority) + MASK + url.substring(at) : url;
+    return CREDENTIAL_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+  }
+
   /** Remembers one secret value. */
   public static void remember(String value) {
     if (value != null && value.length() >= MIN_REMEMBERED) {
@@ -96,12 +112,15 @@ public final class Secrets {
     }
   }
 
-  /** {@code text} with every remembered secret and the user part of every URL masked. */
+  /**
+   * {@code text} with every remembered secret masked, and in every URL the user part (up to the last {@code @},
+   * so a password holding {@code /} or {@code @} is masked whole) and the values of credential parameters.
+   */
   public static String scrub(String text) {
     if (text == null) {
       return null;
     }
-    String out = URL_USER.matcher(text).replaceAll("$1" + MASK + "@");
+    String out = URL.matcher(text).replaceAll(url -> Matcher.quoteReplacement(scrubUrl(url.group())));
     // Longest first, so that a secret holding another is masked whole.
     for (String secret : REMEMBERED.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
       out = out.replace(secret, MASK);

@@ -60,10 +60,16 @@ final class YamlSource {
     }
     String path = assignment.substring(0, eq).strip();
     String value = assignment.substring(eq + 1);
-    if (!path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
-      throw new ConfigException("--set " + assignment + ": '" + path + "' is not a key path like extract.max_depth");
+    // A secret's value is remembered before anything can quote it, and errors name its key alone.
+    boolean secret = Secrets.isSecretKey(path);
+    if (secret) {
+      Secrets.remember(value.strip().replaceAll("^[\"']|[\"']$", ""));
     }
-    String name = "--set " + assignment;
+    String shown = secret ? path + "=" + Secrets.MASK : assignment;
+    if (!path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+      throw new ConfigException("--set " + shown + ": '" + path + "' is not a key path like extract.max_depth");
+    }
+    String name = "--set " + shown;
     YamlSource parsed = parse(name, "v: " + (value.isEmpty() ? "''" : value));
     YamlSource source = new YamlSource(name, JsonNodeFactory.instance.objectNode());
     ObjectNode node = source.tree;

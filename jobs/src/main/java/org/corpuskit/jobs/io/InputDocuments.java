@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
@@ -70,8 +72,9 @@ public final class InputDocuments {
     Dataset<Row> fitted = rows;
     if (!present.contains("doc_id")) {
       Column hash = concat(lit("text-"), substring(sha2(col("text"), 256), 1, 32));
+      // Copies of one text are numbered in an order of their whole rows, so the same input numbers them alike.
       Column copy = row_number().over(Window.partitionBy(hash).orderBy(input_file_name(),
-          present.contains("url") ? col("url").cast("string") : lit("")));
+          sha2(to_json(struct(col("*"))), 256)));
       fitted = fitted.withColumn("doc_id", when(copy.equalTo(1), hash)
           .otherwise(concat(hash, lit("-"), copy.cast("string"))));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.ConfigTree;
 import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.config.Secrets;
 import org.corpuskit.jobs.io.InputFiles;
 
 /**
@@ -26,14 +27,14 @@ public final class Lineage {
         .put("java_version", System.getProperty("java.version"))
         .put("started", Instant.now().toString())
         .put("status", "running")
-        .put("out", workDir.root());
+        .put("out", Secrets.scrub(workDir.root()));
     root.set("config", ConfigTree.shown(config));
     ObjectNode in = root.putObject("inputs");
     ArrayNode files = in.putArray("files");
-    inputs.files().forEach(f -> files.addObject().put("path", f.path()).put("size", f.size())
+    inputs.files().forEach(f -> files.addObject().put("path", Secrets.scrub(f.path())).put("size", f.size())
         .put("modified", f.modified()));
     ArrayNode listings = in.putArray("listings");
-    inputs.listings().forEach(f -> listings.addObject().put("path", f.path()).put("size", f.size())
+    inputs.listings().forEach(f -> listings.addObject().put("path", Secrets.scrub(f.path())).put("size", f.size())
         .put("modified", f.modified()));
     root.putArray("stages");
     write();

@@ -1,8 +1,15 @@
 package org.corpuskit.jobs.pipeline;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -66,7 +73,7 @@ public final class StageContext {
       throw new IllegalArgumentException(stage.name() + " reads " + ref + " without declaring it");
     }
     Dataset<Row> data;
-    if (workDir.readText(path + "/" + SCHEMA_FILE).isPresent()) {
+    if (writtenSchema(path).isPresent()) {
       data = readBack(path);
     } else if (input.schema().equals(Schemas.DOCUMENTS)) {
       data = InputDocuments.read(spark, path, input.schema());
@@ -131,9 +138,23 @@ public final class StageContext {
    * would otherwise fail the next read.
    */
   private Dataset<Row> readBack(String path) {
-    return workDir.readText(path + "/" + SCHEMA_FILE)
-        .map(json -> spark.read().schema((StructType) DataType.fromJson(json)).parquet(path))
+    return writtenSchema(path).map(schema -> spark.read().schema(schema).parquet(path))
         .orElseGet(() -> spark.read().parquet(path));
+  }
+
+  /**
+   * The schema a dataset of this pipeline was written with, read through the file system of its own path (a
+   * stage run alone may read from another store than it writes to); empty for a dataset made elsewhere.
+   */
+  private Optional<StructType> writtenSchema(String path) {
+    Path file = new Path(path, SCHEMA_FILE);
+    try (InputStream in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
+      return Optional.of((StructType) DataType.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** The schema Spark reads back: partition columns move to the end. */

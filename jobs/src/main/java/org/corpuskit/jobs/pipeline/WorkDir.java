@@ -125,11 +125,6 @@ public final class WorkDir {
     writeText(new Path(path), text);
   }
 
-  /** The text of the file at {@code path}, a full path under the root; empty when there is none. */
-  Optional<String> readText(String path) {
-    return readText(new Path(path));
-  }
-
   private void writeText(Path path, String text) {
     try (OutputStream out = fs.create(path, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));

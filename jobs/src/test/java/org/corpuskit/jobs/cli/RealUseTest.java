@@ -176,6 +176,15 @@ class RealUseTest {
       assertEquals(0, result.exitCode(), input + ": " + result.out() + result.err());
       assertTrue(result.out().matches("(?s).*\\nfilter +ran +12 .*"), result.out());
     }
+    org.corpuskit.sample.SyntheticText distinct = new org.corpuskit.sample.SyntheticText(5);
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      lines.add(JSON.writeValueAsString(Map.of("text", distinct.document(i, 1500))));
+    }
+    Path noUrls = Files.write(dir.resolve("no-urls.jsonl"), lines);
+    CliRun dedup = CliRun.of("dedup", "--input", noUrls.toString(), "--out", dir.resolve("dedup").toString());
+    assertTrue(dedup.out().matches("(?s).*\\ndedup +ran +6 +6 +0 +0 .*"), "documents without URLs are no "
+        + "captures of one page: " + dedup.out() + dedup.err());
     long ids = spark.read().parquet(dir.resolve("out-jsonl/filter/documents").toString()).select("doc_id")
         .unionByName(spark.read().parquet(dir.resolve("out-jsonl/filter/rejected").toString()).select("doc_id"))
         .distinct().count();

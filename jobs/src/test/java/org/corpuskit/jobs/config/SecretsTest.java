@@ -46,6 +46,33 @@ class SecretsTest {
   }
 
   @Test
+  void aUrlsPasswordIsMaskedWholeAndSignedUrlsLoseTheirSignatures() {
+    assertEquals("s3a://*****@bucket/crawl", Secrets.scrub("s3a://KEY:ab/cd@ef@bucket/crawl"));
+    assertEquals("https://host.example/x?X-Amz-Credential=*****&X-Amz-Signature=*****&part=2",
+        Secrets.scrub("https://host.example/x?X-Amz-Credential=AKIAFAKE%2F2024&X-Amz-Signature=abc123&part=2"));
+    assertTrue(Secrets.isSecretKey("spark.hadoop.fs.cos.service.iam.api.key"));
+    assertFalse(Secrets.isSecretKey("spark.security.credentials.hive.enabled"));
+    assertFalse(Secrets.isSecretKey("spark.io.encryption.keySizeBits"));
+  }
+
+  @Test
+  void aMistypedSetOfASecretDoesNotQuoteIt() {
+    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        null, List.of("spark.conf.spark.hadoop.fs.s3a.secret.key=[unclosedSecretValue99")));
+    assertFalse(e.getMessage().contains("unclosedSecretValue99"), e.getMessage());
+  }
+
+  @Test
+  void theConfigurationFileLeavesASecretOutSoThatItReadsBackWithoutTheMask() {
+    PipelineConfig config = ConfigLoader.load(null,
+        List.of("spark.conf.spark.hadoop.fs.s3a.secret.key=anotherFakeSecret77"));
+    String yaml = ConfigDocs.yaml(config);
+    assertFalse(yaml.contains("anotherFakeSecret77") || yaml.contains("*****"), yaml);
+    assertTrue(yaml.contains("# spark.hadoop.fs.s3a.secret.key: set, not shown"), yaml);
+    assertFalse(ConfigLoader.parse("printed", yaml).spark().conf().containsKey("spark.hadoop.fs.s3a.secret.key"));
+  }
+
+  @Test
   void aRememberedSecretIsMaskedInAnyMessage() {
     ConfigLoader.load(null, List.of("spark.conf.spark.hadoop.fs.s3a.secret.key=zzTopSecretValue42"));
     assertEquals("cannot list s3a://bucket/: 403, key ***** refused",

@@ -173,7 +173,8 @@ public final class DedupStage implements Stage {
 
   /** Captures of a URL that a later capture of it replaces, with {@code duplicate_of}. */
   private static Dataset<Row> url(Dataset<Row> live) {
-    Dataset<Row> latest = live.filter(col("url").isNotNull()).groupBy("url")
+    // Documents made elsewhere may have no URL (an empty one): they are no captures of one page.
+    Dataset<Row> latest = live.filter(col("url").isNotNull().and(col("url").notEqual(""))).groupBy("url")
         .agg(max(struct(col("fetch_time"), col("doc_id"))).getField("doc_id").as("duplicate_of"));
     return live.join(latest, "url").filter(col("doc_id").notEqual(col("duplicate_of")));
   }

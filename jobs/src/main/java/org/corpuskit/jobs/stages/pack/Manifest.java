@@ -11,6 +11,7 @@ import java.util.Map;
 import org.corpuskit.jobs.config.ConfigTree;
 import org.corpuskit.jobs.config.PackConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.config.Secrets;
 import org.corpuskit.jobs.pipeline.CodeVersion;
 import org.corpuskit.tokenize.Tokenizers;
 
@@ -35,7 +36,7 @@ public final class Manifest {
     this.written = written;
     this.droppedTokens = tokensIn - written.tokens();
     root = JSON.createObjectNode().put("format", FORMAT);
-    root.putObject("tokenizer").put("spec", tokenizer).put("checksum", Tokenizers.checksum(tokenizer))
+    root.putObject("tokenizer").put("spec", Secrets.scrub(tokenizer)).put("checksum", Tokenizers.checksum(tokenizer))
         .put("eos", ids.eos()).put("bos", ids.bos()).put("pad", ids.pad());
     root.put("seq_len", pack.seqLen()).put("strategy", pack.strategy()).put("add_bos", pack.addBos())
         .put("pad_last", pack.padLast()).put("seed", pack.seed());

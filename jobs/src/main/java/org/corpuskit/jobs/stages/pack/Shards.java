@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -100,15 +101,30 @@ public final class Shards {
         .foreach(pair -> copySorted(new Path(pair[0]), new Path(pair[1]), rebuild(settings)));
   }
 
+  /**
+   * Copies {@code from} to {@code to} with a sorted footer, through a temporary file of this attempt, then deletes
+   * {@code from}. Safe to repeat: a retried task whose earlier attempt got as far as the delete finds the shard in
+   * place, and a speculative attempt never writes over the shard another attempt finished.
+   */
   private static void copySorted(Path from, Path to, Configuration conf) throws IOException {
     FileSystem fs = from.getFileSystem(conf);
+    if (!fs.exists(from)) {
+      if (fs.exists(to)) {
+        return;
+      }
+      throw new IOException("neither " + from + " nor " + to + " exists");
+    }
+    // Not ending in .parquet and starting with _, so no reader or hash takes it for a shard.
+    Path temporary = new Path(to.getParent(), "_" + to.getName() + "." + UUID.randomUUID() + ".tmp");
     long length = fs.getFileStatus(from).getLen();
-    try (FSDataInputStream in = fs.open(from); OutputStream out = fs.create(to, true)) {
+    try (FSDataInputStream in = fs.open(from); OutputStream out = fs.create(temporary, false)) {
       ParquetFooter.copySorted(in, length, out);
     }
-    if (!fs.delete(from, false)) {
-      throw new IOException("cannot delete " + from + " after copying it to " + to);
+    if (!fs.exists(to) && !fs.rename(temporary, to)) {
+      throw new IOException("cannot rename " + temporary + " to " + to);
     }
+    fs.delete(temporary, false);
+    fs.delete(from, false);
   }
 
   private static Map<String, String> settings(Configuration conf) {
