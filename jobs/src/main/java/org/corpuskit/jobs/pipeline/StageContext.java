@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.config.Secrets;
 import org.corpuskit.jobs.io.InputDocuments;
 import org.corpuskit.jobs.io.InputFiles;
 import org.corpuskit.jobs.io.Schemas;
@@ -80,7 +81,13 @@ public final class StageContext {
     } else {
       data = spark.read().parquet(path);
     }
-    Schemas.require(stage.name(), data, input.schema());
+    try {
+      Schemas.require(stage.name(), data, input.schema());
+    } catch (IllegalArgumentException e) {
+      // The input is the user's to fix: a dataset of the wrong stage given to a stage run alone.
+      throw new UsageException(e.getMessage() + " (reading " + Secrets.scrub(path) + ", which should be such as "
+          + "OUT/" + ref + ")");
+    }
     return data;
   }
 

@@ -244,6 +244,20 @@ class RealUseTest {
   }
 
   @Test
+  void aDatasetOfAnotherStageOrAFolderWithoutShardsIsAUsageError() throws IOException {
+    Path documents = dir.resolve("documents");
+    LocalSpark.session().sql("select 'd1' as doc_id, 'The tide turns at noon.' as text").write()
+        .parquet(documents.toString());
+    CliRun mix = CliRun.of("mix", "--input", documents.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(2, mix.exitCode(), mix.err());
+    assertTrue(mix.err().contains("missing n_tokens int") && mix.err().contains("such as OUT/tokenize/documents"),
+        mix.err());
+    CliRun verify = CliRun.of("verify", Files.createDirectories(dir.resolve("empty")).toString());
+    assertEquals(2, verify.exitCode(), verify.err());
+    assertTrue(verify.err().contains("no manifest.json"), verify.err());
+  }
+
+  @Test
   void anUnknownCommandIsAUsageErrorWhateverFollowsIt() {
     CliRun result = CliRun.of("no-such-command", "--help");
     assertEquals(2, result.exitCode());

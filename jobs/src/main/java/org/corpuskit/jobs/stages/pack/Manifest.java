@@ -13,6 +13,7 @@ import org.corpuskit.jobs.config.PackConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.config.Secrets;
 import org.corpuskit.jobs.pipeline.CodeVersion;
+import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.tokenize.Tokenizers;
 
 /**
@@ -94,10 +95,10 @@ public final class Manifest {
     try {
       node = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(where + ": not JSON: " + e.getOriginalMessage());
+      throw new UsageException(where + ": not JSON: " + e.getOriginalMessage());
     }
     if (node == null || !FORMAT.equals(node.path("format").asText())) {
-      throw new IllegalArgumentException(where + ": not a corpus shard manifest (format " + FORMAT + ")");
+      throw new UsageException(where + ": not a corpus shard manifest (format " + FORMAT + ")");
     }
     return node;
   }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.pack.SequenceCheck;
 import org.corpuskit.tokenize.Tokenizer;
 import org.corpuskit.tokenize.Tokenizers;
@@ -190,7 +191,7 @@ public final class Verify {
       if (fs.exists(new Path(pack, "manifest.json"))) {
         return pack;
       }
-      throw new IllegalArgumentException(dir + ": no manifest.json here or in " + pack + "; give the pack "
+      throw new UsageException(dir + ": no manifest.json here or in " + pack + "; give the pack "
           + "stage's folder or the run's --out");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir, e);
