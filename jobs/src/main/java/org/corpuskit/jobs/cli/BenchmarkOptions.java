@@ -5,7 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The benchmarks to decontaminate against and the mode, for the commands that run that stage. */
-final class BenchmarkOptions implements Shorthands {
+public final class BenchmarkOptions implements Shorthands {
   @Option(names = "--benchmark", paramLabel = "NAME=PATH[:PRESET]",
       description = {"A benchmark to remove from the corpus (repeatable): a file or folder, with a preset (gsm8k, "
           + "humaneval, mmlu, arc, piqa, hellaswag, winogrande, lambada, boolq, triviaqa, nq-open, truthfulqa, "

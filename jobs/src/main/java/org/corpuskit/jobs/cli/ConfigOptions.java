@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * master. Precedence: defaults, the file, the command's shorthands (such as {@link ExtractOptions}), then
  * {@code --set}.
  */
-final class ConfigOptions {
+public final class ConfigOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; see `corpus config`.")
   Path file;
 
@@ -24,7 +24,7 @@ final class ConfigOptions {
   String master;
 
   /** The effective configuration; {@code extra} are assignments the command itself makes (its --input). */
-  PipelineConfig load(List<String> extra) {
+  public PipelineConfig load(List<String> extra) {
     List<String> overrides = new ArrayList<>();
     if (master != null) {
       overrides.add("spark.master=" + quoted(master));

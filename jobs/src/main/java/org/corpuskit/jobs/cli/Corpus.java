@@ -68,7 +68,7 @@ public final class Corpus {
     line.addSubcommand(new RunCommand());
     Stages.alone().forEach(alone -> line.addSubcommand(StageCommand.of(alone)));
     for (Object command : List.of(new VerifyCommand(), new ConfigCommand(), new ExtractHtmlCommand(),
-        new SampleCommand(), new EvalCommand(), new TrainClassifierCommand(), new BenchCommand())) {
+        new SampleCommand(), new EvalCommand(), new TrainClassifierCommand())) {
       line.addSubcommand(command);
     }
     return line;

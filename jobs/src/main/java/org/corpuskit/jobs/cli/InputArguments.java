@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code --input} and {@code --crawl} options as configuration assignments. */
-final class InputArguments {
+public final class InputArguments {
   private InputArguments() {}
 
-  static List<String> assignments(List<String> inputs, String crawl) {
+  public static List<String> assignments(List<String> inputs, String crawl) {
     List<String> sets = new ArrayList<>();
     if (!inputs.isEmpty()) {
       sets.add("input.paths=[" + String.join(", ", inputs.stream().map(ConfigOptions::quoted).toList()) + "]");

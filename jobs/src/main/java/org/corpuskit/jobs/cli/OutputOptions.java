@@ -3,7 +3,7 @@ package org.corpuskit.jobs.cli;
 import picocli.CommandLine.Option;
 
 /** Where a pipeline command writes. */
-final class OutputOptions {
+public final class OutputOptions {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
       description = "Work directory: OUT/<stage>/<dataset>/, run.json, stats.json (default: ${DEFAULT-VALUE}).")
   String out;
@@ -11,4 +11,13 @@ final class OutputOptions {
   @Option(names = "--overwrite",
       description = "Write into a non-empty directory that holds no earlier run (nothing else in it is deleted).")
   boolean overwrite;
+
+  /** For picocli, which fills the fields from the command line. */
+  public OutputOptions() {}
+
+  /** Options made by a program rather than a command line. */
+  public OutputOptions(String out, boolean overwrite) {
+    this.out = out;
+    this.overwrite = overwrite;
+  }
 }

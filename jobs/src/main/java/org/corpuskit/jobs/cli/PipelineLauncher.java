@@ -40,7 +40,7 @@ import org.corpuskit.sample.SampleCrawl;
  * Runs a pipeline from a command: checks the configuration, the stage range and the work directory before
  * Spark starts, then runs the stages and writes run.json, config.yaml and stats.json beside their output.
  */
-final class PipelineLauncher {
+public final class PipelineLauncher {
   private PipelineLauncher() {}
 
   /** What a pipeline does without input files. */
@@ -78,7 +78,7 @@ final class PipelineLauncher {
     return launchAlone(stage, config.load(sets), output);
   }
 
-  static int launchAlone(Stage stage, PipelineConfig config, OutputOptions output) {
+  public static int launchAlone(Stage stage, PipelineConfig config, OutputOptions output) {
     String reads = stage.reads().get(0);
     return launchOn(new Pipeline(List.of(stage), Set.of(reads)), config, output, reads);
   }
@@ -230,7 +230,7 @@ final class PipelineLauncher {
 
   /** Work done with a session. */
   @FunctionalInterface
-  interface SessionWork {
+  public interface SessionWork {
     int run(SparkSession spark) throws IOException;
   }
 
@@ -238,7 +238,7 @@ final class PipelineLauncher {
    * Runs {@code work} in the session of {@code config}; a session this call started (not one spark-submit or a
    * test gave) is stopped when the work ends, however it ends.
    */
-  static int inSession(PipelineConfig config, SessionWork work) throws IOException {
+  public static int inSession(PipelineConfig config, SessionWork work) throws IOException {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session(config);
     try {

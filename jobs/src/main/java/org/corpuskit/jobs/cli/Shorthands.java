@@ -12,7 +12,7 @@ import java.util.List;
  * A group of a command's options that stand for configuration keys. Each option field names its key with
  * {@link Key}; a group whose options do not map one to one overrides {@link #assignments()}.
  */
-interface Shorthands {
+public interface Shorthands {
   /** The configuration key an option sets: a text, a number or a list of texts. */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.FIELD)

@@ -17,7 +17,7 @@ import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
  * test sets → token ids → the mixture → sequences in shards; and the same stages as commands of their own,
  * each with the shorthand options of its configuration section.
  */
-final class Stages {
+public final class Stages {
   private Stages() {}
 
   /**
@@ -29,7 +29,7 @@ final class Stages {
    */
   record Alone(Supplier<Stage> stage, Supplier<Stage> withoutInput, List<Supplier<Shorthands>> options) {}
 
-  static Pipeline all() {
+  public static Pipeline all() {
     return new Pipeline(alone().stream().map(a -> a.stage().get()).toList());
   }
 

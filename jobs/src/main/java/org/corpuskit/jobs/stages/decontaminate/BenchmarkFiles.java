@@ -31,15 +31,15 @@ import org.corpuskit.decontaminate.BenchmarkSpec;
  * out, as Spark and Hadoop write them). Parquet files are read by Spark; the others by {@link BenchmarkReader},
  * which names the file and line of anything it cannot read. Not thread-safe.
  */
-final class BenchmarkFiles {
+public final class BenchmarkFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private BenchmarkFiles() {}
 
   /** The items of one benchmark and the files they came from, relative to its path. */
-  record Loaded(BenchmarkSpec spec, List<String> files, List<BenchmarkItem> items) {}
+  public record Loaded(BenchmarkSpec spec, List<String> files, List<BenchmarkItem> items) {}
 
-  static List<Loaded> load(SparkSession spark, List<BenchmarkSpec> specs) {
+  public static List<Loaded> load(SparkSession spark, List<BenchmarkSpec> specs) {
     List<Loaded> out = new ArrayList<>();
     for (BenchmarkSpec spec : specs) {
       out.add(load(spark, spec));

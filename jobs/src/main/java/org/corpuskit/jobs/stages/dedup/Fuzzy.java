@@ -30,10 +30,10 @@ import org.corpuskit.jobs.config.DedupConfig;
  * Near-duplicate removal on the keys of {@link Signatures}: LSH buckets as stars around their best-ranked
  * member, verification, components, and the documents each cluster loses to its best-ranked member.
  */
-final class Fuzzy {
+public final class Fuzzy {
   private Fuzzy() {}
 
-  static final UserDefinedFunction JACCARD = udf(
+  public static final UserDefinedFunction JACCARD = udf(
       (UDF2<byte[], byte[], Double>) (x, y) -> ShingleSet.jaccard(ShingleSet.unpack(x), ShingleSet.unpack(y)),
       DataTypes.DoubleType).withName("shingle_jaccard");
 
@@ -42,15 +42,15 @@ final class Fuzzy {
    * doc_id), the candidate pairs of node numbers with their similarity (null when not verified), and the
    * numbered documents ({@link #numbered}).
    */
-  record Result(Dataset<Row> rejected, Dataset<Row> pairs, Dataset<Row> nodes, List<Dataset<Row>> cached) {
+  public record Result(Dataset<Row> rejected, Dataset<Row> pairs, Dataset<Row> nodes, List<Dataset<Row>> cached) {
     /** Rows (doc_id, cluster) of {@code docs}' doc_ids: the doc_id each one's cluster keeps, or its own. */
-    Dataset<Row> clusters(Dataset<Row> docs) {
+    public Dataset<Row> clusters(Dataset<Row> docs) {
       return docs.select("doc_id").join(rejected, "doc_id", "left")
           .select(col("doc_id"), coalesce(col("duplicate_of"), col("doc_id")).as("cluster"));
     }
 
     /** Frees the datasets cached on the way; call after the last use of the others. */
-    void release() {
+    public void release() {
       cached.forEach(Dataset::unpersist);
     }
   }
@@ -59,7 +59,7 @@ final class Fuzzy {
    * @param live documents with doc_id, rank, band_keys and shingles
    * @param earlier the index rows of earlier releases, or null
    */
-  static Result apply(Dataset<Row> live, Dataset<Row> earlier, DedupConfig config) {
+  public static Result apply(Dataset<Row> live, Dataset<Row> earlier, DedupConfig config) {
     // Partitioned by node, so that both verification joins find the shingle sets where they are.
     List<Dataset<Row>> cached = new ArrayList<>();
     Dataset<Row> nodes = numbered(live, earlier, cached).repartition(col("node"))

@@ -20,7 +20,7 @@ import org.corpuskit.jobs.pipeline.PerTask;
  * is left to exact dedup. Shingle sets are packed ({@link ShingleSet#pack}), and kept only to verify pairs.
  * Not thread-safe; one per task.
  */
-final class Signatures {
+public final class Signatures {
   /** The keys, after the columns passed through. */
   static final List<StructField> FIELDS = List.of(
       DataTypes.createStructField("exact_key", DataTypes.BinaryType, false),
@@ -41,7 +41,7 @@ final class Signatures {
    * {@code rows}' columns but their last two, {@code text} and {@code lang}, followed by the keys of the text:
    * one {@link Signatures} per task.
    */
-  static Dataset<Row> of(Dataset<Row> rows, DedupConfig config) {
+  public static Dataset<Row> of(Dataset<Row> rows, DedupConfig config) {
     List<StructField> fields = new ArrayList<>(List.of(rows.drop("text", "lang").schema().fields()));
     fields.addAll(FIELDS);
     return PerTask.map(rows, DataTypes.createStructType(fields), () -> new Signatures(config), Signatures::keys);

@@ -191,36 +191,6 @@ class DecontaminateStageTest {
     assertTrue(e.getMessage().startsWith("benchmark tiny: none of its 2 items has 8 tokens"), e.getMessage());
   }
 
-  @Test
-  void theEvaluationCountsAPlantedCopyFoundOnlyWhenItsMatchesNameThePlantedItem() {
-    Dataset<Row> bases = spark.createDataset(texts.subList(20, 30), org.apache.spark.sql.Encoders.STRING())
-        .toDF("text");
-    DecontEval.Planted planted = DecontEval.plant(spark, bases, List.of(org.corpuskit.decontaminate.BenchmarkSpec.parse(
-        "qa=" + dir.resolve("qa.jsonl") + ":fields=question+answer")), 2, 8, 5);
-    assertEquals(10 + 2 * 2, planted.documents().count());
-    assertEquals(3, planted.itemsEligible());
-    Dataset<Row> plants = planted.plants();
-    Dataset<Row> verbatimFound = plants.filter("variant = 'verbatim'").selectExpr("doc_id", "benchmark", "item_id",
-        "'n' as ngram", "0 as start");
-    Dataset<Row> perturbedWrongItem = plants.filter("variant = 'perturbed'").selectExpr("doc_id", "benchmark",
-        "'another item' as item_id", "'n' as ngram", "0 as start");
-    Dataset<Row> clean = spark.sql("select 'clean-3' as doc_id, 'qa' as benchmark, 'x' as item_id, 'n' as ngram, "
-        + "0 as start");
-    DecontEval.Report report = DecontEval.score(planted, verbatimFound.unionByName(perturbedWrongItem)
-        .unionByName(clean));
-    assertEquals(1.0, report.verbatimRecall());
-    assertEquals(0.0, report.perturbedRecall());
-    assertEquals(1, report.cleanMatched());
-    assertEquals(0.1, report.falseRemovalRate(), 1e-9);
-  }
-
-  @Test
-  void udhrDocumentsAreEveryTranslationTenParagraphsAtATime() {
-    List<String> documents = DecontEval.udhrDocuments(LocalSpark.sharedData("lang/udhr"));
-    assertEquals(3211, documents.size());
-    assertTrue(documents.stream().allMatch(d -> d.split("\n\n").length <= 10));
-  }
-
   private org.corpuskit.jobs.pipeline.StageRun run(String output, List<String> sets) {
     List<String> all = new ArrayList<>(List.of("decontaminate.benchmarks=[\"qa=" + dir.resolve("qa.jsonl")
         + ":fields=question+answer\", \"code=" + dir.resolve("code") + ":humaneval\", \"short=" + dir.resolve("short.txt")

@@ -1,4 +1,4 @@
-package org.corpuskit.jobs.cli;
+package org.corpuskit.tools;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
@@ -17,6 +17,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.cli.ConfigOptions;
+import org.corpuskit.jobs.cli.PipelineLauncher;
+import org.corpuskit.jobs.cli.Stages;
 import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Inputs;
@@ -26,9 +29,7 @@ import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.WorkDir;
-import org.corpuskit.jobs.stages.dedup.DedupBench;
 import org.corpuskit.jobs.stages.dedup.DedupStage;
-import org.corpuskit.jobs.stages.mix.MixBench;
 import org.corpuskit.jobs.stages.mix.MixStage;
 import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 import org.corpuskit.sample.SampleCrawl;
@@ -36,9 +37,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Stage benchmarks on generated data.",
-    subcommands = {BenchCommand.Run.class, BenchCommand.Dedup.class, BenchCommand.Mix.class})
-final class BenchCommand {
+@Command(name = "measure", mixinStandardHelpOptions = true,
+    description = "Stages measured on generated data: speed per core (run, dedup against MLlib) and the mixture's "
+        + "realised shares (mix).",
+    subcommands = {MeasureCommand.Run.class, MeasureCommand.Dedup.class, MeasureCommand.Mix.class})
+final class MeasureCommand {
   @Command(name = "dedup", mixinStandardHelpOptions = true,
       description = "The dedup stage end to end on generated documents with planted near copies; with --skew, on "
           + "near copies of one document; with --mllib, near-dup detection against Spark MLlib's MinHashLSH "
@@ -80,15 +83,15 @@ final class BenchCommand {
       PipelineConfig pipeline = config.load(List.of());
       return PipelineLauncher.inSession(pipeline, spark -> {
         if (documents > 0) {
-          stage(spark, pipeline, DedupBench.documents(spark, documents, chars, copyShare, boilerplate), documents, "stage");
+          stage(spark, pipeline, DedupMeasure.documents(spark, documents, chars, copyShare, boilerplate), documents, "stage");
         }
         if (skew > 0) {
-          stage(spark, pipeline, DedupBench.copiesOfOne(spark, skew, chars), skew, "skew");
+          stage(spark, pipeline, DedupMeasure.copiesOfOne(spark, skew, chars), skew, "skew");
         }
         if (mllib > 0) {
-          stage(spark, pipeline, DedupBench.documents(spark, mllib, chars, copyShare, boilerplate), mllib, "mllib");
+          stage(spark, pipeline, DedupMeasure.documents(spark, mllib, chars, copyShare, boilerplate), mllib, "mllib");
           Dataset<Row> docs = spark.read().parquet(work + "/mllib-input");
-          DedupBench.Comparison c = DedupBench.compare(docs, pipeline.dedup(), tables);
+          DedupMeasure.Comparison c = DedupMeasure.compare(docs, pipeline.dedup(), tables);
           System.out.printf(Locale.ROOT, "on the same %d documents, planted pairs at Jaccard >= 0.85: %d%n"
               + "ours (signatures, buckets, verification, components): %.1f s, recall %.4f%n"
               + "mllib MinHashLSH, %d tables, approxSimilarityJoin at Jaccard >= %.2f: %.1f s, %d pairs, recall "
@@ -150,7 +153,7 @@ final class BenchCommand {
       PipelineConfig pipeline = config.load(List.of());
       return PipelineLauncher.inSession(pipeline, spark -> {
         String input = work + "/mix-input";
-        MixBench.documents(spark, documents).write().mode(SaveMode.Overwrite).parquet(input);
+        MixMeasure.documents(spark, documents).write().mode(SaveMode.Overwrite).parquet(input);
         List<StageRun> runs = runOn(spark, pipeline, List.of(new TokenizeStage(), new MixStage()), input,
             work + "/mix");
         for (StageRun run : runs) {

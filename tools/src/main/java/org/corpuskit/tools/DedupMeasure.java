@@ -1,4 +1,4 @@
-package org.corpuskit.jobs.stages.dedup;
+package org.corpuskit.tools;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -34,16 +34,18 @@ import org.corpuskit.dedup.ShingleSet;
 import org.corpuskit.dedup.Shingles;
 import org.corpuskit.eval.Mutations;
 import org.corpuskit.jobs.config.DedupConfig;
+import org.corpuskit.jobs.stages.dedup.Fuzzy;
+import org.corpuskit.jobs.stages.dedup.Signatures;
 import org.corpuskit.sample.SyntheticText;
 
 /**
- * Generated documents for {@code corpus bench dedup}, and Spark MLlib's {@code MinHashLSH} on the same
+ * Generated documents for {@code corpus-tools measure dedup}, and Spark MLlib's {@code MinHashLSH} on the same
  * documents as the baseline. Document i is {@link SyntheticText} document i unless i is a planted near copy:
  * the last {@code copyShare} of the ids copy an original with 1% of its words replaced (Jaccard of word
  * 5-grams about 0.9), so recall is known; {@code planted_original} names the original.
  */
-public final class DedupBench {
-  private DedupBench() {}
+public final class DedupMeasure {
+  private DedupMeasure() {}
 
   /** Holds the lexicon once per executor JVM. */
   private static final class Text {

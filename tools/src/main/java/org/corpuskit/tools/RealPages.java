@@ -1,4 +1,4 @@
-package org.corpuskit.jobs.cli;
+package org.corpuskit.tools;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.sample.BenchCrawl;
 
-/** The real pages {@code corpus bench run} copies, and the crawl it makes of them. */
+/** The real pages {@code corpus-tools measure run} copies, and the crawl it makes of them. */
 final class RealPages {
   private RealPages() {}
 

@@ -1,4 +1,4 @@
-package org.corpuskit.jobs.stages.dedup;
+package org.corpuskit.tools;
 
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.avg;
@@ -12,9 +12,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
@@ -30,9 +30,11 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.corpuskit.eval.Mutations;
 import org.corpuskit.jobs.config.DedupConfig;
+import org.corpuskit.jobs.stages.dedup.Fuzzy;
+import org.corpuskit.jobs.stages.dedup.Signatures;
 
 /**
- * {@code corpus eval dedup}: how well near-duplicate removal finds near copies, on any documents. Each document
+ * {@code corpus-tools harness dedup}: how well near-duplicate removal finds near copies, on any documents. Each document
  * of at least {@link #MIN_WORDS} words gets copies mutated by each {@link Mutations.Kind} at each of
  * {@link #RATES}; then the fuzzy dedup of the stage (signatures, star buckets, verification, components) runs
  * on documents and copies together. Pairs are labelled by the exact Jaccard similarity of their shingle sets:
@@ -41,14 +43,14 @@ import org.corpuskit.jobs.config.DedupConfig;
  * in one cluster (recall), the share of pairs below 0.5 that do (false merges), and per similarity bin the
  * share of pairs that share a band beside the theoretical S-curve.
  */
-public final class DedupEval {
+public final class DedupHarness {
   /** Edit rates the copies are made at. */
   static final double[] RATES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.3};
   static final int MIN_WORDS = 50;
   static final int RANDOM_PARTNERS = 3;
   private static final double BIN = 0.05;
 
-  private DedupEval() {}
+  private DedupHarness() {}
 
   /**
    * The evaluation's figures.

@@ -1,4 +1,4 @@
-package org.corpuskit.jobs.stages.mix;
+package org.corpuskit.tools;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -16,13 +16,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.corpuskit.sample.SyntheticText;
 
 /**
- * Generated documents for {@code corpus bench mix}: four sources of very different sizes (web 70%, forum 20%,
+ * Generated documents for {@code corpus-tools measure mix}: four sources of very different sizes (web 70%, forum 20%,
  * news 8%, books 2% of the documents) whose lengths are log-normal, as web pages' are (median about 1,300
  * characters, a long tail to 60,000), so that a realised share depends on which documents the draws take, not
  * only on how many.
  */
-public final class MixBench {
-  private MixBench() {}
+public final class MixMeasure {
+  private MixMeasure() {}
 
   /** Holds the lexicon once per executor JVM. */
   private static final class Text {

@@ -1,0 +1,86 @@
+package org.corpuskit.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.decontaminate.BenchmarkSpec;
+import org.corpuskit.sample.SyntheticText;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The decontamination harness counts a planted copy as found only when a match names the planted item. */
+class DecontaminationHarnessTest {
+  private static SparkSession spark;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[1]").appName("tools-tests").config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2").config("spark.driver.host", "127.0.0.1").getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void aPlantedCopyIsFoundOnlyWhenItsMatchesNameThePlantedItem() throws IOException {
+    SyntheticText words = new SyntheticText(3);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      lines.add("{\"question\": \"" + words.document(i, 200).replace("\"", "").replace("\n", " ")
+          + "\", \"answer\": \"It is the answer one.\"}");
+    }
+    Path qa = Files.write(dir.resolve("qa.jsonl"), lines);
+    SyntheticText prose = new SyntheticText(4);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      texts.add(prose.document(100 + i, 1500));
+    }
+    Dataset<Row> bases = spark.createDataset(texts, Encoders.STRING()).toDF("text");
+    DecontaminationHarness.Planted planted = DecontaminationHarness.plant(spark, bases,
+        List.of(BenchmarkSpec.parse("qa=" + qa + ":fields=question+answer")), 2, 8, 5);
+    assertEquals(10 + 2 * 2, planted.documents().count());
+    assertEquals(3, planted.itemsEligible());
+    Dataset<Row> plants = planted.plants();
+    Dataset<Row> verbatimFound = plants.filter("variant = 'verbatim'").selectExpr("doc_id", "benchmark", "item_id",
+        "'n' as ngram", "0 as start");
+    Dataset<Row> perturbedWrongItem = plants.filter("variant = 'perturbed'").selectExpr("doc_id", "benchmark",
+        "'another item' as item_id", "'n' as ngram", "0 as start");
+    Dataset<Row> clean = spark.sql("select 'clean-3' as doc_id, 'qa' as benchmark, 'x' as item_id, 'n' as ngram, "
+        + "0 as start");
+    DecontaminationHarness.Report report = DecontaminationHarness.score(planted,
+        verbatimFound.unionByName(perturbedWrongItem).unionByName(clean));
+    assertEquals(1.0, report.verbatimRecall());
+    assertEquals(0.0, report.perturbedRecall());
+    assertEquals(1, report.cleanMatched());
+    assertEquals(0.1, report.falseRemovalRate(), 1e-9);
+  }
+
+  @Test
+  void udhrDocumentsAreEveryTranslationTenParagraphsAtATime() {
+    Path udhr = Path.of(System.getProperty("corpus.shared.data", "../../shared/data")).resolve("lang/udhr");
+    if ("required".equals(System.getenv("CORPUS_SHARED_DATA"))) {
+      assertTrue(Files.exists(udhr), "CORPUS_SHARED_DATA=required and the shared data lacks " + udhr);
+    }
+    assumeTrue(Files.exists(udhr), "shared data not present: " + udhr);
+    List<String> documents = DecontaminationHarness.udhrDocuments(udhr);
+    assertEquals(3211, documents.size());
+    assertTrue(documents.stream().allMatch(d -> d.split("\n\n").length <= 10));
+  }
+}
