@@ -26,12 +26,26 @@ public final class ConfigOptions {
   /** The effective configuration; {@code extra} are assignments the command itself makes (its --input). */
   public PipelineConfig load(List<String> extra) {
     List<String> overrides = new ArrayList<>();
-    if (master != null) {
-      overrides.add("spark.master=" + quoted(master));
-    }
+    assign(overrides, "spark.master", master);
     overrides.addAll(extra);
     overrides.addAll(sets);
     return ConfigLoader.load(file, overrides);
+  }
+
+  /**
+   * Adds {@code key=value} to {@code sets} as {@code --set} reads it: a text quoted, a list as a YAML list of
+   * quoted texts, anything else as it prints; nothing for null or an empty list.
+   */
+  static void assign(List<String> sets, String key, Object value) {
+    if (value instanceof List<?> list) {
+      if (!list.isEmpty()) {
+        sets.add(key + "=[" + String.join(", ", list.stream().map(v -> quoted(String.valueOf(v))).toList()) + "]");
+      }
+    } else if (value instanceof String text) {
+      sets.add(key + "=" + quoted(text));
+    } else if (value != null) {
+      sets.add(key + "=" + value);
+    }
   }
 
   /** A text value as a YAML double-quoted scalar, so that a path like {@code a:b} or {@code *.gz} stays text. */

@@ -9,12 +9,8 @@ public final class InputArguments {
 
   public static List<String> assignments(List<String> inputs, String crawl) {
     List<String> sets = new ArrayList<>();
-    if (!inputs.isEmpty()) {
-      sets.add("input.paths=[" + String.join(", ", inputs.stream().map(ConfigOptions::quoted).toList()) + "]");
-    }
-    if (crawl != null) {
-      sets.add("input.crawl=" + ConfigOptions.quoted(crawl));
-    }
+    ConfigOptions.assign(sets, "input.paths", inputs);
+    ConfigOptions.assign(sets, "input.crawl", crawl);
     return sets;
   }
 }

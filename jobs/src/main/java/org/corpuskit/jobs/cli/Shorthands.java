@@ -35,16 +35,7 @@ public interface Shorthands {
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
-      if (value instanceof List<?> list) {
-        if (!list.isEmpty()) {
-          sets.add(key.value() + "=[" + String.join(", ", list.stream().map(v -> ConfigOptions.quoted(
-              String.valueOf(v))).toList()) + "]");
-        }
-      } else if (value instanceof String text) {
-        sets.add(key.value() + "=" + ConfigOptions.quoted(text));
-      } else if (value != null) {
-        sets.add(key.value() + "=" + value);
-      }
+      ConfigOptions.assign(sets, key.value(), value);
     }
     return sets;
   }

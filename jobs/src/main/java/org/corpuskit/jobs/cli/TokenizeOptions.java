@@ -21,7 +21,7 @@ final class TokenizeOptions implements Shorthands {
       if (eq < 1) {
         throw new UsageException("--documents takes NAME=PATH, got '" + set + "'");
       }
-      sets.add("sources.sets." + set.substring(0, eq) + "=" + ConfigOptions.quoted(set.substring(eq + 1)));
+      ConfigOptions.assign(sets, "sources.sets." + set.substring(0, eq), set.substring(eq + 1));
     }
     return sets;
   }

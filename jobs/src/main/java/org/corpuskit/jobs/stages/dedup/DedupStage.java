@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.corpuskit.jobs.config.DedupConfig;
-import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;

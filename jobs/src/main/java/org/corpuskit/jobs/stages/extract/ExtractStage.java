@@ -10,7 +10,6 @@ import org.apache.spark.storage.StorageLevel;
 import org.corpuskit.archive.ReaderConfig;
 import org.corpuskit.extract.MainContentExtractor;
 import org.corpuskit.jobs.config.ExtractConfig;
-import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.HadoopConf;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;

@@ -16,7 +16,6 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.corpuskit.jobs.config.MixConfig;
-import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.Stage;
 import org.corpuskit.jobs.pipeline.StageContext;
