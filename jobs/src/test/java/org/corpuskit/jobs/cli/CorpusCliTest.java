@@ -125,6 +125,24 @@ class CorpusCliTest {
   }
 
   @Test
+  void everyShorthandSetsItsKeyAndAListOptionTakesRepeatsAndCommas() {
+    CliRun printed = corpus("config", "--source", "crawl", "--cc-base", "s3://b/", "--max-files", "3",
+        "--max-payload-mb", "7", "--max-depth", "99", "--against", "a,b", "--against", "c", "--benchmark",
+        "q=/q.jsonl:gsm8k", "--mode", "drop-document", "--documents", "wiki=/w.jsonl", "--tokenizer", "o200k_base",
+        "--temperature", "1.5", "--target-tokens", "1000", "--seq-len", "512", "--strategy", "best-fit",
+        "--eos", "7");
+    assertEquals(0, printed.exitCode(), printed.err());
+    List<String> expected = List.of("source: \"crawl\"", "cc_base: \"s3://b/\"", "max_files: 3",
+        "max_payload_mb: 7", "max_depth: 99", "against: [\"a\",\"b\",\"c\"]", "q=/q.jsonl:gsm8k",
+        "mode: \"drop-document\"", "wiki: \"/w.jsonl\"", "tokenizer: \"o200k_base\"", "temperature: 1.5",
+        "target_tokens: 1000", "seq_len: 512", "strategy: \"best-fit\"", "eos: 7");
+    for (String line : expected) {
+      assertTrue(printed.out().contains(line), line + " in\n" + printed.out());
+    }
+    assertEquals(Shorthand.all().size(), expected.size(), "a shorthand without a line here");
+  }
+
+  @Test
   void aMisspeltKeyIsAUsageErrorWithTheFileTheLineAndASuggestion() throws IOException {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(file, "extract:\n  source: web\n  max_dept: 9\n");

@@ -1,8 +1,7 @@
-package org.corpuskit.tools;
+package org.corpuskit.jobs.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,32 +13,20 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.decontaminate.BenchmarkSpec;
+import org.corpuskit.jobs.LocalSpark;
 import org.corpuskit.sample.SyntheticText;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The decontamination harness counts a planted copy as found only when a match names the planted item. */
-class DecontaminationHarnessTest {
-  private static SparkSession spark;
-
+@ExtendWith(LocalSpark.class)
+class DecontaminationEvalTest {
   @TempDir
   Path dir;
 
-  @BeforeAll
-  static void start() {
-    spark = SparkSession.builder().master("local[1]").appName("tools-tests").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2").config("spark.driver.host", "127.0.0.1").getOrCreate();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
   @Test
-  void aPlantedCopyIsFoundOnlyWhenItsMatchesNameThePlantedItem() throws IOException {
+  void aPlantedCopyIsFoundOnlyWhenItsMatchesNameThePlantedItem(SparkSession spark) throws IOException {
     SyntheticText words = new SyntheticText(3);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -53,7 +40,7 @@ class DecontaminationHarnessTest {
       texts.add(prose.document(100 + i, 1500));
     }
     Dataset<Row> bases = spark.createDataset(texts, Encoders.STRING()).toDF("text");
-    DecontaminationHarness.Planted planted = DecontaminationHarness.plant(spark, bases,
+    DecontaminationEval.Planted planted = DecontaminationEval.plant(spark, bases,
         List.of(BenchmarkSpec.parse("qa=" + qa + ":fields=question+answer")), 2, 8, 5);
     assertEquals(10 + 2 * 2, planted.documents().count());
     assertEquals(3, planted.itemsEligible());
@@ -64,7 +51,7 @@ class DecontaminationHarnessTest {
         "'another item' as item_id", "'n' as ngram", "0 as start");
     Dataset<Row> clean = spark.sql("select 'clean-3' as doc_id, 'qa' as benchmark, 'x' as item_id, 'n' as ngram, "
         + "0 as start");
-    DecontaminationHarness.Report report = DecontaminationHarness.score(planted,
+    DecontaminationEval.Report report = DecontaminationEval.score(planted,
         verbatimFound.unionByName(perturbedWrongItem).unionByName(clean));
     assertEquals(1.0, report.verbatimRecall());
     assertEquals(0.0, report.perturbedRecall());
@@ -74,12 +61,8 @@ class DecontaminationHarnessTest {
 
   @Test
   void udhrDocumentsAreEveryTranslationTenParagraphsAtATime() {
-    Path udhr = Path.of(System.getProperty("corpus.shared.data", "../../shared/data")).resolve("lang/udhr");
-    if ("required".equals(System.getenv("CORPUS_SHARED_DATA"))) {
-      assertTrue(Files.exists(udhr), "CORPUS_SHARED_DATA=required and the shared data lacks " + udhr);
-    }
-    assumeTrue(Files.exists(udhr), "shared data not present: " + udhr);
-    List<String> documents = DecontaminationHarness.udhrDocuments(udhr);
+    Path udhr = LocalSpark.sharedData("lang/udhr");
+    List<String> documents = DecontaminationEval.udhrDocuments(udhr);
     assertEquals(3211, documents.size());
     assertTrue(documents.stream().allMatch(d -> d.split("\n\n").length <= 10));
   }

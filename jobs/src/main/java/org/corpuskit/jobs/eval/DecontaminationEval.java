@@ -1,4 +1,4 @@
-package org.corpuskit.tools;
+package org.corpuskit.jobs.eval;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -23,7 +23,7 @@ import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.stages.decontaminate.BenchmarkFiles;
 
 /**
- * {@code corpus-tools harness decontamination}: plants test items into real documents and measures what the stage
+ * {@code corpus eval decontamination}: plants test items into real documents and measures what the stage
  * finds. Every document is kept as it is (the clean set); of the benchmark items with at least
  * {@code min_tokens} tokens, {@code plants} drawn at random are each inserted verbatim at a paragraph break of a
  * copy of a random document, and, perturbed by {@link Perturbation} (case, punctuation, white space, line breaks,
@@ -31,14 +31,14 @@ import org.corpuskit.jobs.stages.decontaminate.BenchmarkFiles;
  * planted item; false removals are the clean documents with any match. A clean document can truly quote a
  * benchmark: the report lists those it matched, to be read. Not thread-safe.
  */
-public final class DecontaminationHarness {
+public final class DecontaminationEval {
   static final StructType PLANTS = new StructType()
       .add("doc_id", DataTypes.StringType, false)
       .add("variant", DataTypes.StringType, false)
       .add("benchmark", DataTypes.StringType, false)
       .add("item_id", DataTypes.StringType, false);
 
-  private DecontaminationHarness() {}
+  private DecontaminationEval() {}
 
   /**
    * The evaluation's figures.
