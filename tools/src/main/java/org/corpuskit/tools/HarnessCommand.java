@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "harness", mixinStandardHelpOptions = true,
     description = "Evaluation harnesses that plant known text into documents and score a stage on it.",
-    subcommands = HarnessCommand.Dedup.class)
+    subcommands = {HarnessCommand.Dedup.class, HarnessCommand.Layouts.class})
 final class HarnessCommand {
   @Command(name = "dedup", mixinStandardHelpOptions = true,
       description = "Recall and false merges of near-duplicate removal on documents and mutated copies of them, "
@@ -80,6 +81,35 @@ final class HarnessCommand {
           + "pairs%n(%.1f s) written to %s%n", report.documents(), report.originals(), report.pairs(),
           report.candidatePairs(), report.recall(), report.pairsAbove(), report.falseMerges(), report.pairsBelow(),
           (System.nanoTime() - start) / 1e9, out);
+      return 0;
+    }
+  }
+
+  @Command(name = "layouts", mixinStandardHelpOptions = true,
+      description = {"Writes benchmark files of our own in every layout the presets read: copies of each "
+          + "layout's example with its words replaced by generated ones, a folder per layout; prints the "
+          + "--benchmark arguments that name them, for corpus eval decontamination."})
+  static final class Layouts implements Callable<Integer> {
+    @Option(names = "--examples", paramLabel = "FILE",
+        defaultValue = "udfs/src/test/resources/org/corpuskit/decontaminate/preset-examples.jsonl",
+        description = "The presets' examples, JSON lines of preset, file and content (default: ${DEFAULT-VALUE}).")
+    Path examples;
+
+    @Option(names = "--copies", defaultValue = "40", description = "Copies of each example (default: "
+        + "${DEFAULT-VALUE}).")
+    int copies;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated words.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      for (LayoutFiles.Written written : LayoutFiles.write(examples, out, copies, seed)) {
+        System.out.println("--benchmark " + written.argument());
+      }
       return 0;
     }
   }

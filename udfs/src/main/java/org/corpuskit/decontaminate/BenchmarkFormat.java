@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The file formats benchmarks are read from, each known by its file name ending (with .gz or without). */
+/**
+ * The file formats benchmarks are read from, each known by its file name ending, with or without a compressor's
+ * ending (.gz, .bz2, .xz, .zst): the compression itself is known from the bytes.
+ */
 public enum BenchmarkFormat {
   /** One JSON record per line. */
   JSONL(".jsonl", ".ndjson"),
@@ -28,12 +31,9 @@ public enum BenchmarkFormat {
     this.endings = endings;
   }
 
-  /** The format a file name says, ignoring a final .gz; empty when it says none. */
+  /** The format a file name says, ignoring a compressor's ending; empty when it says none. */
   public static Optional<BenchmarkFormat> of(String fileName) {
-    String name = fileName.toLowerCase(Locale.ROOT);
-    if (name.endsWith(".gz")) {
-      name = name.substring(0, name.length() - 3);
-    }
+    String name = fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.(gz|gzip|bz2|xz|zst|zstd)$", "");
     for (BenchmarkFormat format : values()) {
       for (String ending : format.endings) {
         if (name.endsWith(ending)) {

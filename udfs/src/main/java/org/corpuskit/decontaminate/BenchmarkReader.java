@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,14 +21,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.CompressorException;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
- * Reads the test items of one benchmark from its files: JSON lines, JSON, CSV, TSV and plain text, gzipped or
- * not, in UTF-8. Each file takes the first of the benchmark's layouts its first record fits, and every record
- * after must fit it too. Anything it cannot read is a {@link BenchmarkException} naming the file, the line (or
- * record) and the field: a broken JSON line, a missing field, an empty file, bytes that are not UTF-8, a file
- * compressed some other way.
+ * Reads the test items of one benchmark from its files: JSON lines, JSON, CSV, TSV and plain text, compressed
+ * (gzip, bzip2, xz, zstd, known by their first bytes) or not, in UTF-8. Each file takes the first of the
+ * benchmark's layouts its first record fits, and every record after must fit it too. Anything it cannot read is
+ * a {@link BenchmarkException} naming the file, the line (or record) and the field: a broken JSON line, a
+ * missing field, an empty file, bytes that are not UTF-8, a zip archive, a preset that has no layout for the
+ * file's records.
+ *
+ * <p>A record gives one item, or one per variant of its layout's {@code [each]} field (the answer aliases of
+ * TriviaQA), all with the record's id.
  *
  * <p>Not thread-safe; cheap to make. Files are read a line at a time, except a whole-file JSON document.
  */
@@ -49,7 +55,7 @@ public final class BenchmarkReader {
    *
    * @param file the file's name as errors and item ids show it
    * @param format its format (from the spec, or its name)
-   * @param in its bytes, gzipped or not; not closed here
+   * @param in its bytes, compressed or not; not closed here
    */
   public List<BenchmarkItem> read(String file, BenchmarkFormat format, InputStream in) throws IOException {
     Lines lines = new Lines(spec.name(), file, decompressed(file, in), spec.fallbackEncoding());
@@ -70,7 +76,7 @@ public final class BenchmarkReader {
     return items;
   }
 
-  /** The items of records read elsewhere, such as Parquet rows: one per {@link Records#item} call. */
+  /** The items of records read elsewhere, such as Parquet rows, a record at a time. */
   public Records records(String file) {
     return new Records(file, recordLayouts());
   }
@@ -86,8 +92,8 @@ public final class BenchmarkReader {
       this.layouts = layouts;
     }
 
-    /** The item of {@code record}, found at {@code where} (such as {@code row 7}) of the file. */
-    public BenchmarkItem item(JsonNode record, String where) {
+    /** The items of {@code record}, found at {@code where} (such as {@code row 7}) of the file. */
+    public List<BenchmarkItem> items(JsonNode record, String where) {
       if (layout == null) {
         layout = choose(record, where);
       }
@@ -96,7 +102,11 @@ public final class BenchmarkReader {
         throw new BenchmarkException(spec.name(), file, where, "no value for " + quoted(missing) + " (it has "
             + keys(record) + ")");
       }
-      return new BenchmarkItem(spec.name(), file + " " + where, layout.text(record));
+      List<BenchmarkItem> items = new ArrayList<>();
+      for (String text : layout.texts(record)) {
+        items.add(new BenchmarkItem(spec.name(), file + " " + where, text));
+      }
+      return items;
     }
 
     private Layout choose(JsonNode record, String where) {
@@ -106,8 +116,7 @@ public final class BenchmarkReader {
         }
       }
       String wanted = layouts.size() == 1 ? quoted(layouts.get(0).fields())
-          : "the fields of one of preset " + spec.preset() + "'s layouts ("
-              + String.join("; ", layouts.stream().map(l -> String.join(" + ", l.fields())).toList()) + ")";
+          : "the fields of one of preset " + spec.preset() + "'s layouts (" + fieldsOf(layouts) + ")";
       throw new BenchmarkException(spec.name(), file, where, "no value for " + wanted + " (it has " + keys(record)
           + ")");
     }
@@ -118,7 +127,7 @@ public final class BenchmarkReader {
     List<BenchmarkItem> items = new ArrayList<>();
     for (String line = lines.next(); line != null; line = lines.next()) {
       if (!line.isBlank()) {
-        items.add(records.item(parse(file, lines.where(), line), lines.where()));
+        items.addAll(records.items(parse(file, lines.where(), line), lines.where()));
       }
     }
     return items;
@@ -150,13 +159,13 @@ public final class BenchmarkReader {
         Records records = new Records(file, List.of(layout));
         List<BenchmarkItem> items = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
-          items.add(records.item(found.get(i), "record " + (i + 1)));
+          items.addAll(records.items(found.get(i), "record " + (i + 1)));
         }
         return items;
       }
     }
     List<JsonNode> top = spec.layouts().get(0).recordsOf(document);
-    return List.of(records(file).item(top.isEmpty() ? document : top.get(0), "record 1"));
+    return records(file).items(top.isEmpty() ? document : top.get(0), "record 1");
   }
 
   private BenchmarkException notJson(String file, JsonProcessingException e) {
@@ -184,7 +193,7 @@ public final class BenchmarkReader {
       for (int i = 0; i < row.size(); i++) {
         record.put(header == null ? String.valueOf(i) : header.get(i), row.get(i));
       }
-      items.add(records.item(record, where));
+      items.addAll(records.items(record, where));
     }
     return items;
   }
@@ -192,9 +201,8 @@ public final class BenchmarkReader {
   /** The layout a CSV file's first row fits: positional when it has enough columns, named when it is a header. */
   private Layout csvLayout(String file, List<String> first, String where) {
     for (Layout layout : recordLayouts()) {
-      boolean fits = layout.positional()
-          ? layout.fields().stream().mapToInt(Integer::parseInt).max().orElse(0) < first.size()
-          : layout.fields().stream().allMatch(f -> first.contains(f.split("\\.")[0]));
+      boolean fits = layout.positional() ? layout.columns() <= first.size()
+          : layout.columnNames().stream().allMatch(first::contains);
       if (fits) {
         return layout;
       }
@@ -208,6 +216,13 @@ public final class BenchmarkReader {
     if (!spec.fields().isEmpty()) {
       throw new BenchmarkException(spec.name(), file, "", "plain text has no fields: each line is an item");
     }
+    if (!spec.preset().isEmpty()) {
+      Layout grouped = spec.layouts().stream().filter(l -> l.shape().lines() > 1).findFirst()
+          .orElseThrow(() -> new BenchmarkException(spec.name(), file, "", "is plain text, and preset "
+              + spec.preset() + " reads records with fields (" + fieldsOf(spec.layouts()) + "); give the file in "
+              + "one of those layouts, or no preset to take each line as an item"));
+      return groups(file, lines, grouped);
+    }
     List<BenchmarkItem> items = new ArrayList<>();
     for (String line = lines.next(); line != null; line = lines.next()) {
       if (!line.isBlank()) {
@@ -217,9 +232,37 @@ public final class BenchmarkReader {
     return items;
   }
 
-  /** The layouts that apply to files of records (all but those for whole-file JSON documents). */
+  /** A text file whose records are groups of lines, such as llama.cpp's HellaSwag: blank lines are kept. */
+  private List<BenchmarkItem> groups(String file, Lines lines, Layout layout) throws IOException {
+    Records records = new Records(file, List.of(layout));
+    List<BenchmarkItem> items = new ArrayList<>();
+    int size = layout.shape().lines();
+    while (true) {
+      ObjectNode record = JSON.createObjectNode();
+      String start = null;
+      for (int i = 0; i < size; i++) {
+        String line = lines.next();
+        if (line == null) {
+          if (i > 0) {
+            throw new BenchmarkException(spec.name(), file, start, "a record of " + size + " lines ends after "
+                + i + " (preset " + spec.preset() + " reads " + size + " lines a record)");
+          }
+          return items;
+        }
+        start = start == null ? lines.where() : start;
+        record.put(String.valueOf(i), line);
+      }
+      items.addAll(records.items(record, start));
+    }
+  }
+
+  private static String fieldsOf(List<Layout> layouts) {
+    return String.join("; ", layouts.stream().map(l -> String.join(" + ", l.fields())).toList());
+  }
+
+  /** The layouts that apply to files of records (all but those for whole-file JSON documents or lines). */
   private List<Layout> recordLayouts() {
-    return spec.layouts().stream().filter(l -> l.records().isEmpty()).toList();
+    return spec.layouts().stream().filter(l -> l.records().isEmpty() && l.shape().lines() == 1).toList();
   }
 
   private JsonNode parse(String file, String where, String line) {
@@ -235,19 +278,70 @@ public final class BenchmarkReader {
     return e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
   }
 
-  /** The stream without gzip, after checking its first bytes are neither another codec nor UTF-16. */
+  /**
+   * The stream decompressed (gzip, bzip2, xz or zstd, known by its first bytes, whatever the file is named),
+   * after checking its first bytes are neither an archive nor UTF-16.
+   */
   private InputStream decompressed(String file, InputStream raw) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw);
-    byte[] head = peek(in);
-    if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-      in = new BufferedInputStream(new GZIPInputStream(in));
-      head = peek(in);
+    String codec;
+    try {
+      codec = CompressorStreamFactory.detect(in);
+    } catch (CompressorException e) {
+      codec = null;
     }
-    String other = otherFormat(head);
+    if (codec != null) {
+      try {
+        in = new BufferedInputStream(new Decompressed(file, codec,
+            new CompressorStreamFactory(true).createCompressorInputStream(codec, in)));
+      } catch (CompressorException e) {
+        throw new BenchmarkException(spec.name(), file, "", "is " + codec + "-compressed but does not decompress ("
+            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + "): truncated or corrupt?");
+      } catch (LinkageError e) {
+        throw new BenchmarkException(spec.name(), file, "", "is " + codec + "-compressed and cannot be "
+            + "decompressed here (" + e.getMessage() + "); decompress it, or compress it with gzip");
+      }
+    }
+    String other = otherFormat(peek(in));
     if (other != null) {
       throw new BenchmarkException(spec.name(), file, "", other);
     }
     return in;
+  }
+
+  /** A decompressing stream whose failures (a truncated or corrupt file) name the file and the codec. */
+  private final class Decompressed extends FilterInputStream {
+    private final String file;
+    private final String codec;
+
+    Decompressed(String file, String codec, InputStream in) {
+      super(in);
+      this.file = file;
+      this.codec = codec;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        throw broken(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        throw broken(e);
+      }
+    }
+
+    private BenchmarkException broken(IOException e) {
+      return new BenchmarkException(spec.name(), file, "", "is " + codec + "-compressed but does not decompress ("
+          + e.getMessage() + "): truncated or corrupt?");
+    }
   }
 
   private static byte[] peek(BufferedInputStream in) throws IOException {
@@ -261,15 +355,6 @@ public final class BenchmarkReader {
     String hex = java.util.HexFormat.of().formatHex(head);
     if (hex.startsWith("feff") || hex.startsWith("fffe")) {
       return "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8";
-    }
-    if (hex.startsWith("28b52ffd")) {
-      return "is zstd-compressed; decompress it, or compress it with gzip";
-    }
-    if (hex.startsWith("425a68")) {
-      return "is bzip2-compressed; decompress it, or compress it with gzip";
-    }
-    if (hex.startsWith("fd377a58")) {
-      return "is xz-compressed; decompress it, or compress it with gzip";
     }
     if (hex.startsWith("504b0304")) {
       return "is a zip archive; unpack it and give the folder";

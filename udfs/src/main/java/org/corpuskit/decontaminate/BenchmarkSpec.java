@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A benchmark to decontaminate against, as written on the command line and in the configuration:
  * {@code NAME=PATH[:OPTIONS]}, where OPTIONS is a preset name ({@code gsm8k}) or comma-separated settings:
- * {@code preset=P}, {@code fields=A+B.C+D} (a {@link Layout}'s fields), {@code records=PATH} (where the records
+ * {@code preset=P}, {@code fields=A+B.C+D} (a {@link Layout}'s fields, such as {@code question+choices[gold]} or
+ * {@code question+answer.0}), {@code records=PATH} (where the records
  * are in a whole-file JSON document), {@code format=F} (when the file names do not say it) and
  * {@code encoding=E} (how to read lines that are not UTF-8, such as {@code windows-1252}). Examples:
  * {@code gsm8k=/data/gsm8k/test.jsonl:gsm8k}, {@code mine=s3://bucket/evals/:fields=prompt+reference},
@@ -44,7 +45,7 @@ public record BenchmarkSpec(String name, String path, String preset, List<String
     if (!format.isEmpty()) {
       BenchmarkFormat.named(format);
     }
-    new Layout(fields, records);
+    new Layout(fields, records, false, Shape.AS_IS);
     if (!encoding.isEmpty() && !isCharset(encoding)) {
       throw new IllegalArgumentException("benchmark " + name + ": no encoding named '" + encoding + "' (try "
           + "windows-1252, ISO-8859-1, x-MacRoman)");
@@ -117,7 +118,7 @@ public record BenchmarkSpec(String name, String path, String preset, List<String
     if (!preset.isEmpty()) {
       return Presets.layouts(preset);
     }
-    return List.of(new Layout(fields, records));
+    return List.of(new Layout(fields, records, false, Shape.AS_IS));
   }
 
   /** The encoding of lines that are not UTF-8: the spec's, else its preset's (MMLU has Mac OS Roman lines). */

@@ -2,14 +2,19 @@ package org.corpuskit.decontaminate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BenchmarkReaderTest {
   private static final BenchmarkSpec QA = BenchmarkSpec.parse("qa=qa.jsonl:fields=question+answer");
@@ -103,10 +108,28 @@ class BenchmarkReaderTest {
     assertEquals("benchmark qa: qa.jsonl: is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
         assertThrows(BenchmarkException.class, () -> new BenchmarkReader(QA).read("qa.jsonl", BenchmarkFormat.JSONL,
             new ByteArrayInputStream(utf16))).getMessage());
-    byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0};
-    assertEquals("benchmark qa: qa.jsonl: is zstd-compressed; decompress it, or compress it with gzip",
-        assertThrows(BenchmarkException.class, () -> new BenchmarkReader(QA).read("qa.jsonl", BenchmarkFormat.JSONL,
-            new ByteArrayInputStream(zstd))).getMessage());
+    byte[] zip = {0x50, 0x4b, 0x03, 0x04, 0, 0};
+    assertEquals("benchmark qa: qa.zip: is a zip archive; unpack it and give the folder",
+        assertThrows(BenchmarkException.class, () -> new BenchmarkReader(QA).read("qa.zip", BenchmarkFormat.JSONL,
+            new ByteArrayInputStream(zip))).getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"gz", "bzip2", "xz", "zstd"})
+  void compressedFilesAreKnownByTheirBytesWhateverTheirName(String codec) throws IOException {
+    String lines = "{\"question\": \"What is seven and five?\", \"answer\": \"twelve\"}\n";
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    try (OutputStream out = new CompressorStreamFactory().createCompressorOutputStream(codec, packed)) {
+      out.write(lines.getBytes(StandardCharsets.UTF_8));
+    }
+    List<BenchmarkItem> items = new BenchmarkReader(QA).read("qa.jsonl", BenchmarkFormat.of("qa.jsonl." + codec.replace("bzip2", "bz2"))
+        .orElseThrow(), new ByteArrayInputStream(packed.toByteArray()));
+    assertEquals("What is seven and five?\ntwelve", items.get(0).text());
+    byte[] truncated = java.util.Arrays.copyOf(packed.toByteArray(), packed.size() / 2);
+    BenchmarkException e = assertThrows(BenchmarkException.class, () -> new BenchmarkReader(QA).read("qa.jsonl",
+        BenchmarkFormat.JSONL, new ByteArrayInputStream(truncated)));
+    assertTrue(e.getMessage().startsWith("benchmark qa: qa.jsonl: is " + codec + "-compressed but does not "
+        + "decompress"), e.getMessage());
   }
 
   @Test
@@ -178,6 +201,20 @@ class BenchmarkReaderTest {
     assertEquals(List.of(new BenchmarkItem("t", "items.txt line 1", "first item"),
         new BenchmarkItem("t", "items.txt line 3", "second item")),
         read(text, "items.txt", " first item \n\nsecond item\n", BenchmarkFormat.TEXT));
+  }
+
+  @Test
+  void aPresetForPlainTextIsAnErrorUnlessThePresetReadsPlainText() throws IOException {
+    BenchmarkException e = assertThrows(BenchmarkException.class, () -> read(BenchmarkSpec.parse("g=g.txt:gsm8k"),
+        "g.txt", "How many pens are left?\n", BenchmarkFormat.TEXT));
+    assertEquals("benchmark g: g.txt: is plain text, and preset gsm8k reads records with fields (question + answer; "
+        + "context + answer); give the file in one of those layouts, or no preset to take each line as an item",
+        e.getMessage());
+    assertEquals(BenchmarkFormat.TEXT, BenchmarkFormat.of("items.txt.bz2").orElseThrow());
+    BenchmarkException cut = assertThrows(BenchmarkException.class, () -> read(BenchmarkSpec.parse(
+        "h=h.txt:hellaswag"), "h.txt", "A man mixes flour. he\n1\nsings.\n", BenchmarkFormat.TEXT));
+    assertEquals("benchmark h: h.txt line 1: a record of 6 lines ends after 3 (preset hellaswag reads 6 lines a "
+        + "record)", cut.getMessage());
   }
 
   private static List<BenchmarkItem> read(BenchmarkSpec spec, String file, String text) throws IOException {

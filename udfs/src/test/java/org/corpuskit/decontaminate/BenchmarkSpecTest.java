@@ -30,7 +30,7 @@ class BenchmarkSpecTest {
     assertEquals(List.of("question.stem", "choices"), spec.fields());
     assertEquals("data", spec.records());
     assertEquals("json", spec.format());
-    assertEquals(List.of(new Layout(List.of("question.stem", "choices"), "data")), spec.layouts());
+    assertEquals(List.of(new Layout(List.of("question.stem", "choices"), "data", false, Shape.AS_IS)), spec.layouts());
   }
 
   @Test

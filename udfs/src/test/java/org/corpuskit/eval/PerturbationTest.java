@@ -18,10 +18,12 @@ class PerturbationTest {
     tokens.of(ITEM);
     String expected = tokens.text(0, tokens.count());
     SplittableRandom random = new SplittableRandom(1);
-    for (int i = 0; i < 200; i++) {
-      String perturbed = Perturbation.of(ITEM, random);
-      String all = tokens.of(perturbed).text(0, tokens.count());
-      assertTrue(all.contains(expected), perturbed + "\n" + all);
+    for (Perturbation.Kind kind : Perturbation.Kind.values()) {
+      for (int i = 0; i < 100; i++) {
+        String perturbed = Perturbation.of(ITEM, kind, random);
+        String all = tokens.of(perturbed).text(0, tokens.count());
+        assertTrue(all.contains(expected), kind + ": " + perturbed + "\n" + all);
+      }
     }
   }
 
@@ -34,5 +36,17 @@ class PerturbationTest {
     }
     assertEquals(50, changed);
     assertNotEquals(Perturbation.of(ITEM, new SplittableRandom(3)), Perturbation.of(ITEM, new SplittableRandom(4)));
+  }
+
+  @Test
+  void eachKindChangesOnlyItsOwnAspect() {
+    SplittableRandom random = new SplittableRandom(5);
+    String item = "She said \"yes,\" didn't she?";
+    assertEquals(item.toLowerCase(java.util.Locale.ROOT), Perturbation.of(item, Perturbation.Kind.CASE,
+        new SplittableRandom(0)).toLowerCase(java.util.Locale.ROOT));
+    String typographic = Perturbation.of(item, Perturbation.Kind.TYPOGRAPHY, random);
+    assertEquals(item.replaceAll("[\"']", ""), typographic.replaceAll("[\u201c\u201d\u2019]", ""));
+    assertEquals(item, Perturbation.of(item, Perturbation.Kind.WHITESPACE, random).replaceAll("\\s+", " "));
+    assertTrue(Perturbation.of(item, Perturbation.Kind.SURROUNDINGS, random).contains(item));
   }
 }

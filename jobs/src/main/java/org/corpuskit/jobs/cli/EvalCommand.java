@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -91,9 +90,10 @@ final class EvalCommand {
   }
 
   @Command(name = "decontamination", mixinStandardHelpOptions = true,
-      description = "Recall and false removals of the decontaminate stage: plants benchmark items, verbatim and "
-          + "perturbed, into copies of real documents, runs the stage on them and the untouched documents, and "
-          + "writes report.json.")
+      description = "Recall and false removals of the decontaminate stage under your settings: plants your "
+          + "benchmarks' items, verbatim and perturbed (case, punctuation, typography, white space, surrounding "
+          + "words, all at once), into copies of your documents, runs the stage on them and the untouched "
+          + "documents, and prints recall per benchmark and per kind of perturbation; writes report.json.")
   static final class Decontamination implements Callable<Integer> {
     @Option(names = "--docs", paramLabel = "PATH",
         description = "Documents: JSON lines, Parquet (such as OUT/extract/documents) or text; repeatable.")
@@ -107,8 +107,9 @@ final class EvalCommand {
     @Option(names = "--text-field", defaultValue = "text", description = "The field holding the text.")
     String textField;
 
-    @Option(names = "--plants", defaultValue = "2000",
-        description = "Items planted, each once verbatim and once perturbed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--plants", defaultValue = "500",
+        description = "Items planted per benchmark, each once verbatim and once perturbed (default: "
+            + "${DEFAULT-VALUE}).")
     int plants;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the choice of items and places.")
@@ -151,12 +152,8 @@ final class EvalCommand {
         DecontaminationEval.Report report = DecontaminationEval.score(planted,
             spark.read().parquet(out.resolve("run/decontaminate/matches").toString()));
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("report.json").toFile(), report);
-        System.out.printf(Locale.ROOT, "%d items of %d long enough planted, each verbatim and perturbed%n"
-            + "recall, verbatim: %.4f (%d of %d)%nrecall, perturbed: %.4f (%d of %d)%n"
-            + "false removals: %.4f%% of %d clean documents (%d)%nwritten to %s%n", report.verbatim(),
-            report.itemsEligible(), report.verbatimRecall(), report.verbatimFound(), report.verbatim(),
-            report.perturbedRecall(), report.perturbedFound(), report.perturbed(), 100 * report.falseRemovalRate(),
-            report.clean(), report.cleanMatched(), out.resolve("report.json"));
+        System.out.print(DecontaminationEval.table(report));
+        System.out.println("written to " + out.resolve("report.json"));
         return 0;
       });
     }

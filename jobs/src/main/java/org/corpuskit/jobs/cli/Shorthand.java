@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.corpuskit.decontaminate.Presets;
 import org.corpuskit.jobs.pipeline.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +37,12 @@ record Shorthand(String option, String label, Class<?> type, String split, Strin
           + "them as its earlier parts; dedup.against.", (sets, value) -> ConfigOptions.assign(sets, "dedup.against",
           value)));
   static final List<Shorthand> BENCHMARKS = List.of(
-      of("--benchmark", "NAME=PATH[:PRESET]", List.class, "decontaminate.benchmarks", "A benchmark to remove "
-          + "from the corpus (repeatable): a file or folder, with a preset (see docs/decontamination.md) or fields "
-          + "(NAME=PATH:fields=question+answer)"),
+      of("--benchmark", "NAME=PATH[:OPTIONS]", List.class, "decontaminate.benchmarks", "A benchmark to remove "
+          + "from the corpus (repeatable): a file or folder (JSON lines, JSON, CSV, TSV, text or Parquet; gzip, "
+          + "bzip2, xz or zstd), and OPTIONS a preset (" + String.join(", ", Presets.names()) + ") or settings "
+          + "separated by commas: preset=P, fields=question+choices[gold] (answer.0 for a position, aliases[each] "
+          + "for variants), records=PATH (records inside one JSON document), format=jsonl|json|csv|tsv|text|parquet, "
+          + "encoding=E (of lines that are not UTF-8)"),
       of("--mode", "MODE", String.class, "decontaminate.mode",
           "remove-spans (cut matches out) or drop-document"));
   static final List<Shorthand> TOKENIZER = List.of(

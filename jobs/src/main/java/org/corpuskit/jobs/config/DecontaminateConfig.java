@@ -49,18 +49,27 @@ public record DecontaminateConfig(
 
   public DecontaminateConfig {
     benchmarks = List.copyOf(benchmarks);
+    // Every bad benchmark is named at once, a line each, rather than one per attempt.
     Set<String> names = new HashSet<>();
+    List<String> problems = new java.util.ArrayList<>();
     for (String spec : benchmarks) {
-      BenchmarkSpec parsed;
       try {
-        parsed = BenchmarkSpec.parse(spec);
+        BenchmarkSpec parsed = BenchmarkSpec.parse(spec);
+        if (!names.add(parsed.name())) {
+          problems.add("the name " + parsed.name() + " is given twice");
+        }
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("benchmarks: " + e.getMessage() + " (presets: "
-            + String.join(", ", Presets.names()) + ")");
+        String name = spec.contains("=") ? spec.substring(0, spec.indexOf('=')) : spec;
+        problems.add(e.getMessage().startsWith("benchmark ") ? e.getMessage() : "benchmark " + name + ": "
+            + e.getMessage());
       }
-      if (!names.add(parsed.name())) {
-        throw new IllegalArgumentException("benchmarks: the name " + parsed.name() + " is given twice");
-      }
+    }
+    if (problems.size() == 1) {
+      throw new IllegalArgumentException("benchmarks: " + problems.get(0));
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("benchmarks: " + problems.size() + " problems\n  "
+          + String.join("\n  ", problems));
     }
     Check.positive("ngram", ngram);
     Check.atMost("ngram", ngram, 64);

@@ -65,7 +65,8 @@ final class YamlSource {
     if (secret) {
       Secrets.remember(value.strip().replaceAll("^[\"']|[\"']$", ""));
     }
-    String shown = secret ? path + "=" + Secrets.MASK : assignment;
+    // A long value (a list of benchmarks) is left out of messages, which then name what in it is wrong.
+    String shown = secret ? path + "=" + Secrets.MASK : assignment.length() > 80 ? path + "=…" : assignment;
     if (!path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
       throw new ConfigException("--set " + shown + ": '" + path + "' is not a key path like extract.max_depth");
     }

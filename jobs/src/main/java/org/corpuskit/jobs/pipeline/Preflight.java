@@ -28,7 +28,8 @@ public final class Preflight {
     } catch (UncheckedIOException e) {
       problems.add(what + ": " + Messages.describe(e.getCause()));
     } catch (Exception e) {
-      problems.add(what + ": " + Messages.describe(e));
+      String problem = Messages.describe(e);
+      problems.add(problem.startsWith(what + ": ") ? problem : what + ": " + problem);
     }
     return this;
   }

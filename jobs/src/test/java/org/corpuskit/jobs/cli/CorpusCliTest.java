@@ -182,6 +182,39 @@ class CorpusCliTest {
   }
 
   @Test
+  void everyBadBenchmarkIsReportedInOneGoBeforeSparkStarts() throws IOException {
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "How many pens are left in the box?\n");
+    Path wrong = Files.writeString(dir.resolve("qa.jsonl"), "{\"q\": \"What?\", \"a\": \"That.\"}\n");
+    String input = Files.writeString(Files.createDirectories(dir.resolve("docs")).resolve("d.jsonl"),
+        "{\"text\": \"A page.\"}\n").toString();
+    CliRun specs = corpus("decontaminate", "--input", input, "--out", dir.resolve("o").toString(),
+        "--benchmark", "a=" + plain + ":nosuchpreset", "--benchmark", "b=" + wrong + ":fields=q[gold");
+    assertEquals(2, specs.exitCode(), specs.err());
+    assertTrue(specs.err().contains("benchmark a: no preset 'nosuchpreset'"), specs.err());
+    assertTrue(specs.err().contains("benchmark b: a field is a dotted path"), specs.err());
+    CliRun files = corpus("decontaminate", "--input", input, "--out", dir.resolve("o").toString(),
+        "--benchmark", "a=" + plain + ":gsm8k", "--benchmark", "b=" + wrong + ":boolq", "--benchmark",
+        "c=" + dir.resolve("missing.jsonl") + ":gsm8k");
+    assertEquals(2, files.exitCode(), files.err());
+    assertTrue(files.err().contains("3 problems, found before starting"), files.err());
+    assertTrue(files.err().contains("benchmark a: plain.txt: is plain text, and preset gsm8k"), files.err());
+    assertTrue(files.err().contains("benchmark b: qa.jsonl line 1: no value for the fields of one of preset "
+        + "boolq's layouts"), files.err());
+    assertTrue(files.err().contains("(it has q, a)"), files.err());
+    assertTrue(files.err().contains("missing.jsonl: no such file or folder"), files.err());
+    assertTrue(files.err().lines().noneMatch(l -> l.contains("benchmark a: benchmark a")), files.err());
+  }
+
+  @Test
+  void theDecontaminateHelpShowsEveryBenchmarkSetting() {
+    CliRun help = corpus("decontaminate", "--help");
+    for (String setting : List.of("preset=", "fields=", "records=", "format=", "encoding=", "[gold]", "[each]",
+        "bzip2", "siqa")) {
+      assertTrue(help.out().replaceAll("\\s+", " ").contains(setting), setting + " in\n" + help.out());
+    }
+  }
+
+  @Test
   void aFailureIsOneLineUnlessVerbose() throws IOException {
     Path warc = SampleCrawl.write(dir.resolve("in")).warc();
     String unwritable = "file:/proc/corpus-cannot-write-here";

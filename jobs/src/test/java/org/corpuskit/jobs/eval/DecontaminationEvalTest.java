@@ -43,20 +43,26 @@ class DecontaminationEvalTest {
     DecontaminationEval.Planted planted = DecontaminationEval.plant(spark, bases,
         List.of(BenchmarkSpec.parse("qa=" + qa + ":fields=question+answer")), 2, 8, 5);
     assertEquals(10 + 2 * 2, planted.documents().count());
-    assertEquals(3, planted.itemsEligible());
+    assertEquals(List.of(3L, 3L), List.of(planted.items().get("qa")[0], planted.items().get("qa")[1]));
     Dataset<Row> plants = planted.plants();
+    assertEquals(List.of("case", "punctuation", "verbatim", "verbatim"), plants.select("variant").orderBy("variant")
+        .as(Encoders.STRING()).collectAsList(), "each item's perturbed copy takes the next kind");
     Dataset<Row> verbatimFound = plants.filter("variant = 'verbatim'").selectExpr("doc_id", "benchmark", "item_id",
         "'n' as ngram", "0 as start");
-    Dataset<Row> perturbedWrongItem = plants.filter("variant = 'perturbed'").selectExpr("doc_id", "benchmark",
+    Dataset<Row> perturbedWrongItem = plants.filter("variant != 'verbatim'").selectExpr("doc_id", "benchmark",
         "'another item' as item_id", "'n' as ngram", "0 as start");
     Dataset<Row> clean = spark.sql("select 'clean-3' as doc_id, 'qa' as benchmark, 'x' as item_id, 'n' as ngram, "
         + "0 as start");
     DecontaminationEval.Report report = DecontaminationEval.score(planted,
         verbatimFound.unionByName(perturbedWrongItem).unionByName(clean));
-    assertEquals(1.0, report.verbatimRecall());
-    assertEquals(0.0, report.perturbedRecall());
+    assertEquals(1.0, report.verbatim().recall());
+    assertEquals(0.0, report.perturbed().recall());
+    assertEquals(1.0, report.benchmarks().get(0).verbatim().recall());
+    assertEquals(1, report.byKind().get("case").planted());
+    assertEquals(0, report.byKind().get("all").planted());
     assertEquals(1, report.cleanMatched());
     assertEquals(0.1, report.falseRemovalRate(), 1e-9);
+    assertTrue(DecontaminationEval.table(report).contains("qa"), DecontaminationEval.table(report));
   }
 
   @Test

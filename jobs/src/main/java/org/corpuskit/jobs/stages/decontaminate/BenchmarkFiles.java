@@ -133,7 +133,7 @@ public final class BenchmarkFiles {
     List<Row> rows = spark.read().parquet(path.toString()).collectAsList();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode record = JSON.readTree(rows.get(i).json());
-      items.add(records.item(record, "row " + (i + 1)));
+      items.addAll(records.items(record, "row " + (i + 1)));
     }
     if (items.isEmpty()) {
       throw new BenchmarkException(spec.name(), name, "", "has no rows");

@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -151,18 +153,20 @@ public final class DecontaminateStage implements Stage {
     Tokens tokens = new Tokens();
     for (BenchmarkFiles.Loaded benchmark : benchmarks) {
       long grams = 0;
-      long tooShort = 0;
+      // An item's length is its longest variant's.
+      Map<String, Integer> longest = new HashMap<>();
       for (BenchmarkItem item : benchmark.items()) {
-        int added = builder.add(tokens.of(item.text()));
-        grams += added;
-        tooShort += added == 0 ? 1 : 0;
+        grams += builder.add(tokens.of(item.text()));
+        longest.merge(item.id(), tokens.count(), Math::max);
       }
+      long whole = longest.values().stream().filter(t -> t >= config.minTokens() && t < config.ngram()).count();
+      long tooShort = longest.values().stream().filter(t -> t < config.minTokens()).count();
       if (grams == 0) {
         throw new IllegalArgumentException("benchmark " + benchmark.spec().name() + ": none of its "
             + benchmark.items().size() + " items has " + config.minTokens() + " tokens, so it gives no n-grams "
             + "and would remove nothing; check its fields (" + benchmark.spec() + ")");
       }
-      report.loaded(benchmark, tooShort, grams);
+      report.loaded(benchmark, longest.size(), whole, tooShort, grams);
     }
     return builder.build();
   }

@@ -41,12 +41,17 @@ final class Report {
         .put("max_documents", config.maxDocuments());
   }
 
-  /** A benchmark as read: its files, items, items too short for an n-gram, and n-grams. */
-  void loaded(BenchmarkFiles.Loaded benchmark, long tooShort, long grams) {
+  /**
+   * A benchmark as read: its files, items (records; an item's variants, such as answer aliases, count once),
+   * items under {@code ngram} tokens matched whole, items under {@code min_tokens} left out, and n-grams.
+   */
+  void loaded(BenchmarkFiles.Loaded benchmark, long items, long matchedWhole, long tooShort, long grams) {
     ObjectNode node = JSON.createObjectNode().put("name", benchmark.spec().name())
         .put("spec", benchmark.spec().toString());
     benchmark.files().forEach(node.putArray("files")::add);
-    node.put("items", benchmark.items().size()).put("items_too_short", tooShort).put("ngrams", grams);
+    node.put("items", items).put("item_texts", benchmark.items().size())
+        .put("items_under_ngram_matched_whole", matchedWhole).put("items_too_short", tooShort)
+        .put("ngrams", grams);
     benchmarks.put(benchmark.spec().name(), node);
   }
 
@@ -109,10 +114,12 @@ final class Report {
           + "decontaminate.benchmarks");
     }
     for (ObjectNode b : benchmarks.values()) {
-      notes.add(String.format("%s: %,d of %,d items found in %,d documents (%,d dropped), %,d characters removed",
-          b.get("name").asText(), b.path("items_found").asLong(), b.get("items").asLong(),
-          b.path("documents_affected").asLong(), b.path("documents_dropped").asLong(),
-          b.path("characters_removed").asLong()));
+      notes.add(String.format("%s: %,d of %,d items found in %,d documents (%,d dropped), %,d characters "
+          + "removed; %,d items under %d tokens matched whole, %,d under %d left out", b.get("name").asText(),
+          b.path("items_found").asLong(), b.get("items").asLong(), b.path("documents_affected").asLong(),
+          b.path("documents_dropped").asLong(), b.path("characters_removed").asLong(),
+          b.path("items_under_ngram_matched_whole").asLong(), config.ngram(), b.path("items_too_short").asLong(),
+          config.minTokens()));
     }
     JsonNode index = root.path("index");
     notes.add(String.format("index: %,d n-grams as a %s (%.1f MB); %,d common n-grams ignored",
