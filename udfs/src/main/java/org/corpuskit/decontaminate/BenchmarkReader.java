@@ -6,23 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
  * Reads the test items of one benchmark from its files: JSON lines, JSON, CSV, TSV and plain text, compressed
@@ -58,7 +45,7 @@ public final class BenchmarkReader {
    * @param in its bytes, compressed or not; not closed here
    */
   public List<BenchmarkItem> read(String file, BenchmarkFormat format, InputStream in) throws IOException {
-    Lines lines = new Lines(spec.name(), file, decompressed(file, in), spec.fallbackEncoding());
+    Lines lines = new Lines(spec.name(), file, Decompression.open(spec.name(), file, in), spec.fallbackEncoding());
     List<BenchmarkItem> items = switch (format) {
       case JSONL -> jsonLines(file, lines);
       case JSON -> json(file, lines);
@@ -278,93 +265,6 @@ public final class BenchmarkReader {
     return e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
   }
 
-  /**
-   * The stream decompressed (gzip, bzip2, xz or zstd, known by its first bytes, whatever the file is named),
-   * after checking its first bytes are neither an archive nor UTF-16.
-   */
-  private InputStream decompressed(String file, InputStream raw) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw);
-    String codec;
-    try {
-      codec = CompressorStreamFactory.detect(in);
-    } catch (CompressorException e) {
-      codec = null;
-    }
-    if (codec != null) {
-      try {
-        in = new BufferedInputStream(new Decompressed(file, codec,
-            new CompressorStreamFactory(true).createCompressorInputStream(codec, in)));
-      } catch (CompressorException e) {
-        throw new BenchmarkException(spec.name(), file, "", "is " + codec + "-compressed but does not decompress ("
-            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + "): truncated or corrupt?");
-      } catch (LinkageError e) {
-        throw new BenchmarkException(spec.name(), file, "", "is " + codec + "-compressed and cannot be "
-            + "decompressed here (" + e.getMessage() + "); decompress it, or compress it with gzip");
-      }
-    }
-    String other = otherFormat(peek(in));
-    if (other != null) {
-      throw new BenchmarkException(spec.name(), file, "", other);
-    }
-    return in;
-  }
-
-  /** A decompressing stream whose failures (a truncated or corrupt file) name the file and the codec. */
-  private final class Decompressed extends FilterInputStream {
-    private final String file;
-    private final String codec;
-
-    Decompressed(String file, String codec, InputStream in) {
-      super(in);
-      this.file = file;
-      this.codec = codec;
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException e) {
-        throw broken(e);
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return super.read(b, off, len);
-      } catch (IOException e) {
-        throw broken(e);
-      }
-    }
-
-    private BenchmarkException broken(IOException e) {
-      return new BenchmarkException(spec.name(), file, "", "is " + codec + "-compressed but does not decompress ("
-          + e.getMessage() + "): truncated or corrupt?");
-    }
-  }
-
-  private static byte[] peek(BufferedInputStream in) throws IOException {
-    in.mark(4);
-    byte[] head = in.readNBytes(4);
-    in.reset();
-    return head;
-  }
-
-  private static String otherFormat(byte[] head) {
-    String hex = java.util.HexFormat.of().formatHex(head);
-    if (hex.startsWith("feff") || hex.startsWith("fffe")) {
-      return "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8";
-    }
-    if (hex.startsWith("504b0304")) {
-      return "is a zip archive; unpack it and give the folder";
-    }
-    if (hex.startsWith("50415231")) {
-      return "is Parquet; name it .parquet or give format=parquet";
-    }
-    return null;
-  }
-
   private static String quoted(List<String> fields) {
     return fields.isEmpty() ? "any text" : "'" + String.join("', '", fields) + "'";
   }
@@ -376,97 +276,5 @@ public final class BenchmarkReader {
     List<String> keys = new ArrayList<>();
     record.fieldNames().forEachRemaining(keys::add);
     return keys.isEmpty() ? "no fields" : String.join(", ", keys);
-  }
-
-  /**
-   * A file's lines, each decoded as strict UTF-8 (a UTF-8 byte-order mark at the start is dropped), so that a
-   * wrong encoding is reported at its line rather than read as replacement characters; with a fallback
-   * encoding, a line that is not UTF-8 is read in that instead.
-   */
-  static final class Lines {
-    private final String benchmark;
-    private final String file;
-    private final InputStream in;
-    private final Iterator<String> given;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final Charset fallback;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-    private int number;
-    private boolean sawBytes;
-
-    Lines(String benchmark, String file, InputStream in, String fallback) {
-      this.benchmark = benchmark;
-      this.file = file;
-      this.fallback = fallback.isEmpty() ? null : Charset.forName(fallback);
-      this.in = in;
-      this.given = null;
-    }
-
-    /** Lines already decoded, read again. */
-    Lines(String benchmark, String file, List<String> lines) {
-      this.benchmark = benchmark;
-      this.file = file;
-      this.fallback = null;
-      this.in = null;
-      this.given = lines.iterator();
-      this.sawBytes = true;
-    }
-
-    /** The next line without its line break, or null at the end. */
-    String next() throws IOException {
-      if (given != null) {
-        if (!given.hasNext()) {
-          return null;
-        }
-        number++;
-        return given.next();
-      }
-      line.reset();
-      int b = in.read();
-      if (b < 0) {
-        return null;
-      }
-      sawBytes = true;
-      while (b >= 0 && b != '\n') {
-        line.write(b);
-        b = in.read();
-      }
-      number++;
-      byte[] bytes = line.toByteArray();
-      int from = number == 1 && bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-          && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-      int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-      return decode(bytes, from, to);
-    }
-
-    /** Where the last line read is: {@code line N}. */
-    String where() {
-      return "line " + number;
-    }
-
-    boolean empty() {
-      return !sawBytes;
-    }
-
-    BenchmarkException error(String where, String problem) {
-      return new BenchmarkException(benchmark, file, where, problem);
-    }
-
-    private String decode(byte[] bytes, int from, int to) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes, from, to - from);
-      try {
-        CharBuffer chars = decoder.reset().decode(buffer);
-        return chars.toString();
-      } catch (CharacterCodingException e) {
-        if (fallback != null) {
-          return new String(bytes, from, to - from, fallback);
-        }
-        int at = buffer.position();
-        throw error(where(), "not UTF-8: byte 0x"
-            + String.format("%02x", bytes[at] & 0xff) + " at column " + (at - from + 1)
-            + "; convert the file to UTF-8, or give encoding= for such lines");
-      }
-    }
   }
 }

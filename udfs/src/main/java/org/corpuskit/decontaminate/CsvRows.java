@@ -12,7 +12,7 @@ final class CsvRows {
   /** What {@code ,}-separated files use instead, in practice: some of MMLU-Redux's files are {@code ;}-separated. */
   private static final String CANDIDATES = ",;\t";
 
-  private final BenchmarkReader.Lines lines;
+  private final Lines lines;
   private char delimiter;
   private String where = "";
 
@@ -20,7 +20,7 @@ final class CsvRows {
    * @param delimiter the field separator, or 0 to take whichever of {@code , ; tab} the first row holds most
    *     of outside quotes (a comma when it holds none)
    */
-  CsvRows(BenchmarkReader.Lines lines, char delimiter) {
+  CsvRows(Lines lines, char delimiter) {
     this.lines = lines;
     this.delimiter = delimiter;
   }

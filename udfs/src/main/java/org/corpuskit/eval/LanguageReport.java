@@ -31,8 +31,58 @@ public final class LanguageReport {
     StringBuilder out = new StringBuilder(preamble.strip()).append("\n\n");
     summary(out, runs);
     perLanguage(out, runs, supported);
+    confusable(out, runs.get(0));
     pagesWithErrors(out, runs);
     return out.toString();
+  }
+
+  /** Languages that detectors confuse with each other, by the code a configuration may merge them into. */
+  static final Map<String, List<String>> CONFUSABLE = confusableGroups();
+
+  private static Map<String, List<String>> confusableGroups() {
+    Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    groups.put("hbs", List.of("hr", "bs", "sr"));
+    groups.put("ms", List.of("ms", "id"));
+    groups.put("no", List.of("nb", "nn", "da"));
+    return groups;
+  }
+
+  /**
+   * For each group of {@link #CONFUSABLE}, the first detector's answers on the group's paragraphs (rows: the
+   * label; columns: the answer), and its accuracy with the group's codes kept apart and merged into one.
+   */
+  private static void confusable(StringBuilder out, Run run) {
+    out.append("## Confusable languages\n\n")
+        .append("Paragraphs of ").append(LanguageEval.MIN_CHARS).append(" characters or more, ").append(run.detector())
+        .append(". Rows are the label, columns the answer. Where a corpus need not tell them apart, ")
+        .append("`filter.lang.merge` reports a group as one code (`signals.lang`), so that per-language rules and ")
+        .append("source weights treat it as one language; `corpus eval lang --gold FILE --set ")
+        .append("'filter.lang.merge={hbs: [hr, bs, sr]}'` scores a labelled set so:\n\n```yaml\nfilter:\n  lang:\n")
+        .append("    merge:\n      hbs: [hr, bs, sr]\n```\n\nMerging helps where a group's languages are taken for ")
+        .append("each other (\"merged\" above \"apart\"); an answer outside the group (\"other\") is a script or a ")
+        .append("model missing, which merging does not mend.\n\n");
+    CONFUSABLE.forEach((into, codes) -> {
+      List<LanguageAccuracy.Outcome> group = run.paragraphs().outcomes().stream()
+          .filter(o -> codes.contains(o.expected())).toList();
+      out.append("| ").append(into).append(" | ");
+      codes.forEach(code -> out.append(code).append(" | "));
+      out.append("other | apart | merged |\n|---|");
+      codes.forEach(code -> out.append("---:|"));
+      out.append("---:|---:|---:|\n");
+      for (String label : codes) {
+        List<LanguageAccuracy.Outcome> rows = group.stream().filter(o -> o.expected().equals(label)).toList();
+        out.append("| ").append(label).append(" | ");
+        for (String answer : codes) {
+          out.append(rows.stream().filter(o -> o.guessed().equals(answer)).count()).append(" | ");
+        }
+        long other = rows.stream().filter(o -> !codes.contains(o.guessed())).count();
+        long right = rows.stream().filter(LanguageAccuracy.Outcome::correct).count();
+        out.append(other).append(" | ").append(percent(rows.isEmpty() ? Double.NaN : (double) right / rows.size(), 1))
+            .append(" | ").append(percent(rows.isEmpty() ? Double.NaN
+                : (double) (rows.size() - other) / rows.size(), 1)).append(" |\n");
+      }
+      out.append('\n');
+    });
   }
 
   private static void summary(StringBuilder out, List<Run> runs) {

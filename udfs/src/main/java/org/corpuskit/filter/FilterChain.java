@@ -1,6 +1,7 @@
 package org.corpuskit.filter;
 
 import com.ibm.icu.util.ULocale;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.corpuskit.text.Words;
 /**
  * The built-in taggers over one document ({@link Taggers}), each built once per task: language identification
  * first (its language chooses the word splitter, stop words and bad words), then the taggers on the text as
- * extracted, then the editors in turn (personal data replaced by typed placeholders, then C4's line removal),
- * whose last result is the text kept. A tagger that throws does not stop the others: its name goes into
+ * extracted, then the editors in turn (C4's line removal, then personal data redacted or tagged by the
+ * {@link PiiPolicy}, last, so that its spans are of the text kept), whose last result is the text kept. Languages
+ * merged by {@link Options#mergedLanguages} give the merged code as the {@code lang} signal; the detected one
+ * still chooses the word splitter and the lists. A tagger that throws does not stop the others: its name goes into
  * {@code tagger_failed}, and the stage rejects the document with that reason. Not thread-safe: build one per
  * task.
  */
@@ -36,29 +39,49 @@ public final class FilterChain {
   private final List<Tagger> taggers = new ArrayList<>();
   private final List<TextEditor> editors = new ArrayList<>();
   private final Map<String, Words> splitters = new HashMap<>();
+  private final Map<String, String> merged;
 
   /**
    * @param stopWords the stop words of a language code, or an empty set when there is no list for it; English
    *     and documents of unknown language then use Gopher's eight, other languages get no stop-word count
    */
   public FilterChain(Function<String, Set<String>> stopWords, SafetyLists lists, LanguageIdentifier languages) {
-    this(List.of(), stopWords, lists, languages);
+    this(List.of(), stopWords, lists, languages, Options.DEFAULT);
+  }
+
+  /**
+   * The chain's choices beyond its lists.
+   *
+   * @param pii what is done with personal data
+   * @param mergedLanguages the code each detected code is reported as, for codes merged together
+   */
+  public record Options(PiiPolicy pii, Map<String, String> mergedLanguages) implements Serializable {
+    /** Personal data redacted, no languages merged. */
+    public static final Options DEFAULT = new Options(PiiPolicy.DEFAULT, Map.of());
+
+    public Options {
+      if (pii == null || mergedLanguages == null) {
+        throw new IllegalArgumentException("pii and mergedLanguages must not be null");
+      }
+      mergedLanguages = Map.copyOf(mergedLanguages);
+    }
   }
 
   /**
    * A chain that runs {@code extra} taggers after the built-in ones, for a tagger of one's own or a test's.
    */
   public FilterChain(List<Tagger> extra, Function<String, Set<String>> stopWords, SafetyLists lists,
-      LanguageIdentifier languages) {
-    if (extra == null || stopWords == null || lists == null || languages == null) {
-      throw new IllegalArgumentException("extra, stopWords, lists and languages must not be null");
+      LanguageIdentifier languages, Options options) {
+    if (extra == null || stopWords == null || lists == null || languages == null || options == null) {
+      throw new IllegalArgumentException("extra, stopWords, lists, languages and options must not be null");
     }
     this.languages = languages;
+    this.merged = options.mergedLanguages();
     TaggerInputs inputs = new TaggerInputs(lang -> {
       Set<String> own = stopWords.apply(lang);
       boolean english = lang.isEmpty() || lang.equals("en");
       return own.isEmpty() && english ? GopherQuality.ENGLISH_STOP_WORDS : own;
-    }, lists);
+    }, lists, options.pii());
     Taggers.TAGGERS.forEach(entry -> taggers.add(entry.make().apply(inputs)));
     taggers.addAll(extra);
     Taggers.EDITORS.forEach(entry -> editors.add(entry.make().apply(inputs)));
@@ -81,7 +104,8 @@ public final class FilterChain {
     String lang = guess.language().equals(LanguageIdentifier.UNDETERMINED) ? "" : guess.language();
     Words words = splitters.computeIfAbsent(lang, l -> new Words(l.isEmpty() ? ULocale.ROOT : new ULocale(l)));
     FilterDoc doc = new FilterDoc(text, url, lang, words);
-    Signals out = new Signals().set(LANG.name(), guess.language()).set(LANG_SCORE.name(), guess.score());
+    Signals out = new Signals().set(LANG.name(), merged.getOrDefault(guess.language(), guess.language()))
+        .set(LANG_SCORE.name(), guess.score());
     List<String> failures = new ArrayList<>();
     for (Tagger tagger : taggers) {
       run(failures, tagger.name(), () -> tagger.tag(doc, out));

@@ -25,7 +25,7 @@ public final class Rules {
       out.append("| `").append(rule.name()).append("` | `").append(rule.sql()).append("` | ").append(rule.source())
           .append(" |\n");
     }
-    return out.toString();
+    return out.append("\n").append(PiiPolicy.markdown()).toString();
   }
 
   private static List<Rule> all() {

@@ -9,8 +9,14 @@ package org.corpuskit.filter;
  * @param description what it measures, written into the schema
  */
 public record Signal(String name, Type type, String description) {
-  /** The types a signal may have; each maps to one Spark type. */
-  public enum Type { INT, DOUBLE, BOOLEAN, STRING }
+  /**
+   * The types a signal may have; each maps to one Spark type. {@code SPANS} is a list of {@link TextSpan}s of the
+   * text kept.
+   */
+  public enum Type { INT, DOUBLE, BOOLEAN, STRING, SPANS }
+
+  /** A typed stretch of the text kept: its kind and its char offsets, end exclusive. */
+  public record TextSpan(String type, int start, int end) {}
 
   public Signal {
     if (name == null || !name.matches("[a-z][a-z0-9_]*")) {

@@ -35,8 +35,8 @@ public final class Taggers {
 
   /** Then the taggers that edit the text, each seeing the previous one's result; the last result is kept. */
   public static final List<Entry<TextEditor>> EDITORS = List.of(
-      new Entry<>(in -> new PiiRedactor(), List.of()),
-      new Entry<>(in -> new C4Lines(), C4Lines.RULES));
+      new Entry<>(in -> new C4Lines(), C4Lines.RULES),
+      new Entry<>(in -> new PiiRedactor(in.pii()), List.of()));
 
   private Taggers() {}
 

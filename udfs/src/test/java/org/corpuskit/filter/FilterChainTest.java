@@ -66,7 +66,7 @@ class FilterChainTest {
       }
     };
     FilterChain withFailing = new FilterChain(java.util.List.of(failing), lang -> Set.of(), SafetyLists.empty(),
-        TestLanguages.ALL);
+        TestLanguages.ALL, FilterChain.Options.DEFAULT);
     FilterChain.Result result = withFailing.apply("The harbour opens at six and the ferry leaves at seven.", "");
     assertEquals("failing: java.lang.IllegalStateException: broken on purpose",
         result.signals().get("tagger_failed"));

@@ -3,6 +3,7 @@ package org.corpuskit.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -67,5 +68,19 @@ class HostileInputTest {
     String evil = "https://example.org/" + "-".repeat(50_000) + "x" + "a-".repeat(50_000) + "!";
     survives("Some text about the sea and the river.", evil);
     assertTrue(RuleCase.LISTS.blocklist().category(evil).isEmpty());
+  }
+
+  /**
+   * Strings that look like personal data thousands of times over: none of them is a record of people, and each
+   * is scanned once (docs/benchmarks.md records the time of each; here the class timeout guards linearity).
+   */
+  @Test
+  void runsOfNumberLikeCharactersYieldNoPersonalData() {
+    for (String run : List.of("1.1.".repeat(2_500), "1234 ".repeat(2_000), "0".repeat(10_000),
+        "12-34-".repeat(2_000), "::".repeat(5_000), "a@".repeat(5_000), "+1 ".repeat(3_000),
+        "(12) ".repeat(2_000), "4111 1111 1111 1111 ".repeat(500))) {
+      assertEquals(List.of(), PiiFinder.find(run), run.substring(0, 20));
+      survives(run, "");
+    }
   }
 }

@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
 import org.corpuskit.eval.ClassifierExamples;
 import org.corpuskit.eval.ExtractionEval;
 import org.corpuskit.eval.GoldSet;
+import org.corpuskit.eval.LabelledLanguages;
+import org.corpuskit.eval.PiiEval;
 import org.corpuskit.eval.Scores;
 import org.corpuskit.extract.MainContentExtractor;
 import org.corpuskit.jobs.cli.ConfigOptions;
@@ -23,6 +25,7 @@ import org.corpuskit.jobs.eval.DecontaminationEval;
 import org.corpuskit.jobs.io.DocumentFiles;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.stages.decontaminate.DecontaminateStage;
+import org.corpuskit.lang.LanguageIdentifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +33,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluations.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.Decontamination.class,
-        EvalCommand.ClassifierData.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Decontamination.class, EvalCommand.Pii.class,
+        EvalCommand.Lang.class, EvalCommand.ClassifierData.class})
 final class EvalCommand {
   @Command(name = "extraction", mixinStandardHelpOptions = true,
       description = "Precision, recall and F1 of the extractor on a gold set (article-extraction-benchmark or "
@@ -48,6 +51,44 @@ final class EvalCommand {
       System.out.printf("%s %s: pages %d (left out, no HTML: %d) precision %.3f recall %.3f F1 %.3f (%.1f s)%n",
           MainContentExtractor.VERSION, set.format(), scores.pages(), set.missing(), scores.precision(),
           scores.recall(), scores.f1(), (System.nanoTime() - start) / 1e9);
+      return 0;
+    }
+  }
+
+  @Command(name = "pii", mixinStandardHelpOptions = true,
+      description = {"Precision and recall of personal-data detection per type and for all types together, on "
+          + "labelled texts: presidio-research's JSON (full_text, spans of entity_type, start_position, "
+          + "end_position) or JSON lines of the same or of text, spans of type, start, end (offsets in code "
+          + "points). Types: email, phone, ip, credit_card, iban, ssn, or presidio's names; others are left out.",
+          "A found span is right when it overlaps a labelled span of its type."})
+  static final class Pii implements Callable<Integer> {
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The labelled texts.")
+    Path gold;
+
+    @Override
+    public Integer call() {
+      System.out.print(PiiEval.table(PiiEval.score(gold)));
+      return 0;
+    }
+  }
+
+  @Command(name = "lang", mixinStandardHelpOptions = true,
+      description = "Accuracy of language identification on labelled texts (JSON lines of text and lang, ISO "
+          + "639-1 codes where they exist), overall and per language with the languages each was taken for; "
+          + "codes merged as filter.lang.merge merges them (from --config/--set).")
+  static final class Lang implements Callable<Integer> {
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The labelled texts.")
+    Path gold;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() {
+      Map<String, String> merged = config.load(List.of()).filter().lang().codes();
+      LanguageIdentifier languages = LanguageIdentifier.ofAllLanguages();
+      System.out.print(LabelledLanguages.table(LabelledLanguages.score(gold,
+          text -> languages.identify(text).language(), merged)));
       return 0;
     }
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.corpuskit.jobs.config.ConfigKeys.Key;
@@ -158,6 +159,9 @@ public final class ConfigLoader {
       return value.doubleValue();
     }
     if (raw == boolean.class) {
+      if (value.isTextual() && List.of("yes", "on", "no", "off").contains(value.asText().toLowerCase(Locale.ROOT))) {
+        return List.of("yes", "on").contains(value.asText().toLowerCase(Locale.ROOT));
+      }
       if (!value.isBoolean()) {
         throw wrongType(layers, path, "true or false", value);
       }

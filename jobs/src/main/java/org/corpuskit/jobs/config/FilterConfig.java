@@ -1,11 +1,16 @@
 package org.corpuskit.jobs.config;
 
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.corpuskit.filter.PiiFinder;
+import org.corpuskit.filter.PiiPolicy;
 import org.corpuskit.filter.Rule;
 import org.corpuskit.filter.Rules;
 
@@ -39,7 +44,12 @@ public record FilterConfig(
         + "as signals.<name>, for rules such as `signals.quality < 0.5`. Each has model (the folder), pareto_alpha "
         + "(0: off; else GPT-3's stochastic keep with that shape, GPT-3 used 9: rule <name>_pareto rejects when "
         + "signals.<name>_draw <= 1 - signals.<name>) and seed (of the per-document draws).")
-    Map<String, ClassifierConfig> classifiers) {
+    Map<String, ClassifierConfig> classifiers,
+    @Doc("Personal data: redacted (each piece replaced by its type's placeholder), tagged (spans only) or off; "
+        + "the spans found are written as signals.pii_spans either way.")
+    PiiConfig pii,
+    @Doc("Language identification.")
+    LangConfig lang) {
 
   /**
    * Chinese and Japanese words, as the splitter cuts them, have one or two characters: Gopher's minimum mean
@@ -47,7 +57,8 @@ public record FilterConfig(
    */
   public static final FilterConfig DEFAULTS = new FilterConfig(defaultRules(), Map.of(
       "zh", new LanguageRules(Map.of("gopher_below_avg_threshold", "")),
-      "ja", new LanguageRules(Map.of("gopher_below_avg_threshold", ""))), "", 20, "", List.of(), "", "", Map.of());
+      "ja", new LanguageRules(Map.of("gopher_below_avg_threshold", ""))), "", 20, "", List.of(), "", "", Map.of(),
+      PiiConfig.DEFAULTS, LangConfig.DEFAULTS);
 
   public FilterConfig {
     rules = Map.copyOf(rules);
@@ -62,7 +73,7 @@ public record FilterConfig(
     Rules.DEFAULTS.forEach(rule -> offable.add(rule.name()));
     classifiers.keySet().forEach(name -> offable.add(name + "_pareto"));
     checkTurnedOff("rules", rules, offable);
-    languages.forEach((lang, own) -> checkTurnedOff("languages." + lang + ".rules", own.rules(), offable));
+    languages.forEach((code, own) -> checkTurnedOff("languages." + code + ".rules", own.rules(), offable));
     urlBlocklistCategories = List.copyOf(urlBlocklistCategories);
     classifiers = Map.copyOf(classifiers);
     for (String name : classifiers.keySet()) {
@@ -105,6 +116,86 @@ public record FilterConfig(
       if (!(paretoAlpha >= 0)) {
         throw new IllegalArgumentException("pareto_alpha: must be 0 (off) or positive, got " + paretoAlpha);
       }
+    }
+  }
+
+  /** What the filter does with personal data ({@link PiiPolicy}). */
+  public record PiiConfig(
+      @Doc("redact: replace each piece with its type's placeholder; tag: leave the text, write the spans; off: do "
+          + "not look for personal data.")
+      String mode,
+      @Doc("The types acted on: email, phone, ip, credit_card, iban, ssn.")
+      List<String> types,
+      @Doc("Placeholders by type, replacing the defaults (<EMAIL>, <PHONE>, <IP_ADDRESS>, <CREDIT_CARD>, <IBAN>, "
+          + "<SSN>).")
+      Map<String, String> placeholders,
+      @Doc("public: IP addresses outside private, loopback, link-local and documentation ranges; all: every "
+          + "address.")
+      String ipAddresses) {
+    public static final PiiConfig DEFAULTS = new PiiConfig("redact", List.of("email", "phone", "ip", "credit_card",
+        "iban", "ssn"), Map.of(), "public");
+
+    public PiiConfig {
+      Check.oneOf("mode", mode, List.of("redact", "tag", "off"));
+      Check.oneOf("ip_addresses", ipAddresses, List.of("public", "all"));
+      types = List.copyOf(types);
+      placeholders = Map.copyOf(placeholders);
+      policy(mode, types, placeholders, ipAddresses);
+    }
+
+    /** The policy the filter applies. */
+    public PiiPolicy policy() {
+      return policy(mode, types, placeholders, ipAddresses);
+    }
+
+    private static PiiPolicy policy(String mode, List<String> types, Map<String, String> placeholders,
+        String ipAddresses) {
+      Set<PiiFinder.Type> chosen = EnumSet.noneOf(PiiFinder.Type.class);
+      types.forEach(type -> chosen.add(typed("types", type)));
+      Map<PiiFinder.Type, String> own = new EnumMap<>(PiiFinder.Type.class);
+      placeholders.forEach((type, text) -> own.put(typed("placeholders", type), text));
+      return new PiiPolicy(PiiPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), chosen, own,
+          ipAddresses.equals("all"));
+    }
+
+    private static PiiFinder.Type typed(String key, String type) {
+      try {
+        return PiiFinder.Type.of(type);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(key + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Language identification's settings. */
+  public record LangConfig(
+      @Doc("Codes mapped together, as {hbs: [hr, bs, sr]}: a document detected as any of the listed codes gets the "
+          + "key as signals.lang, for languages the detector confuses (docs/lang-accuracy.md).")
+      Map<String, List<String>> merge) {
+    public static final LangConfig DEFAULTS = new LangConfig(Map.of());
+
+    public LangConfig {
+      Map<String, List<String>> copy = new java.util.TreeMap<>();
+      Set<String> seen = new TreeSet<>();
+      merge.forEach((into, codes) -> {
+        if (!into.matches("[a-z]{2,3}(-[A-Za-z0-9]+)?")) {
+          throw new IllegalArgumentException("merge: a language code such as hbs, got '" + into + "'");
+        }
+        for (String code : codes) {
+          if (!seen.add(code)) {
+            throw new IllegalArgumentException("merge: " + code + " is listed twice");
+          }
+        }
+        copy.put(into, List.copyOf(codes));
+      });
+      merge = Map.copyOf(copy);
+    }
+
+    /** Each listed code's merged code. */
+    public Map<String, String> codes() {
+      Map<String, String> codes = new java.util.HashMap<>();
+      merge.forEach((into, listed) -> listed.forEach(code -> codes.put(code, into)));
+      return codes;
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,12 @@ import java.util.Map;
  * so that errors can name the file and line. Not thread-safe.
  */
 final class YamlSource {
-  private static final YAMLFactory YAML = new YAMLFactory();
+  /**
+   * YAML 1.1 reads {@code off}, {@code on}, {@code yes} and {@code no} as booleans, so {@code mode: off} would be
+   * {@code false}; here they stay words, and a true-or-false key takes them as such (see ConfigLoader).
+   */
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
 
   private final String name;
   private final ObjectNode tree;

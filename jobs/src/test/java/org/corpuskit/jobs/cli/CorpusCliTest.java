@@ -206,6 +206,49 @@ class CorpusCliTest {
   }
 
   @Test
+  void personalDataIsRedactedTaggedOrLeftAloneAsThePolicySaysAndItsSpansAreWritten(SparkSession spark)
+      throws IOException {
+    String page = "The harbour office opens at six in the morning and closes at noon on most days of the week. "
+        + "Write to the harbour master at anna.lind@harbour-mail.example or call +44 20 7946 0321 before noon. "
+        + "The ferries leave from the north quay and the south quay, and the timetable changes in the winter. "
+        + "Tickets are sold on board, and children under twelve travel free with an adult on every crossing.";
+    String input = Files.writeString(Files.createDirectories(dir.resolve("pii-in")).resolve("docs.jsonl"),
+        "{\"text\": \"" + page + "\"}\n").toString();
+    for (String mode : List.of("redact", "tag", "off")) {
+      Path out = dir.resolve("pii-" + mode);
+      CliRun run = corpus("filter", "--input", input, "--out", out.toString(), "--set", "filter.pii.mode=" + mode,
+          "--set", "filter.rules.c4_too_few_sentences=", "--set", "filter.pii.placeholders={phone: \"[tel]\"}");
+      assertEquals(0, run.exitCode(), run.err());
+      Row row = spark.read().parquet(out.resolve("filter/documents").toString())
+          .select("text", "signals.pii_spans", "signals.pii_email", "signals.pii_phone").first();
+      String text = row.getString(0);
+      List<Row> spans = row.getList(1);
+      switch (mode) {
+        case "redact" -> {
+          assertTrue(text.contains("master at <EMAIL> or call [tel] before"), text);
+          assertEquals(List.of("email", "phone"), spans.stream().map(r -> r.getString(0)).toList());
+          assertEquals("[tel]", text.substring(spans.get(1).getInt(1), spans.get(1).getInt(2)));
+        }
+        case "tag" -> {
+          assertEquals(page, text);
+          assertEquals("anna.lind@harbour-mail.example", text.substring(spans.get(0).getInt(1),
+              spans.get(0).getInt(2)));
+          assertEquals("+44 20 7946 0321", text.substring(spans.get(1).getInt(1), spans.get(1).getInt(2)));
+        }
+        default -> {
+          assertEquals(page, text);
+          assertTrue(spans.isEmpty(), spans.toString());
+        }
+      }
+      assertEquals(mode.equals("off") ? 0 : 1, row.getInt(2));
+      assertEquals(mode.equals("off") ? 0 : 1, row.getInt(3));
+    }
+    CliRun bad = corpus("config", "--set", "filter.pii.types=[email, passport]");
+    assertEquals(2, bad.exitCode(), bad.err());
+    assertTrue(bad.err().contains("no personal data type 'passport'; types: email"), bad.err());
+  }
+
+  @Test
   void theDecontaminateHelpShowsEveryBenchmarkSetting() {
     CliRun help = corpus("decontaminate", "--help");
     for (String setting : List.of("preset=", "fields=", "records=", "format=", "encoding=", "[gold]", "[each]",

@@ -61,6 +61,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void offAndOnAreWordsForATextKeyAndTruthForATrueOrFalseKey() throws IOException {
+    PipelineConfig config = ConfigLoader.load(file("""
+        filter:
+          pii:
+            mode: off
+        dedup:
+          fuzzy: no
+          url: yes
+        """), List.of());
+    assertEquals("off", config.filter().pii().mode());
+    assertEquals(false, config.dedup().fuzzy());
+    assertEquals(true, config.dedup().url());
+    assertEquals("off", ConfigLoader.load(null, List.of("filter.pii.mode=off")).filter().pii().mode());
+  }
+
+  @Test
   void anEmptyPredicateForARuleThereIsNotIsAnErrorNamingTheNearestRule() throws IOException {
     String message = error("", "filter.rules.gopher_shrt_doc=");
     assertTrue(message.contains("filter.rules.gopher_shrt_doc") && message.contains("there is no rule gopher_shrt_doc")

@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.corpuskit.filter.FilterChain;
 import org.corpuskit.filter.SafetyLists;
 import org.corpuskit.jobs.config.FilterConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
@@ -85,8 +86,9 @@ public final class FilterStage implements Stage {
     StopWords stopWords = StopWords.load(config.stopWords(), conf);
     Broadcast<SafetyLists> lists = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
         .broadcast(ListFiles.load(config, conf));
-    Dataset<Row> tagged = PerTask.map(documents, Tagging.TAGGED, () -> Tagging.chain(stopWords, lists.value()),
-        Tagging::tag);
+    FilterChain.Options options = new FilterChain.Options(config.pii().policy(), config.lang().codes());
+    Dataset<Row> tagged = PerTask.map(documents, Tagging.TAGGED,
+        () -> Tagging.chain(stopWords, lists.value(), options), Tagging::tag);
     tagged = classify(tagged, config);
     Column[] matches = ruleColumns(config);
     tagged = tagged

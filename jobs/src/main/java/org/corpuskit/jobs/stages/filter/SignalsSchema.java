@@ -24,6 +24,8 @@ public final class SignalsSchema {
         case DOUBLE -> DataTypes.DoubleType;
         case BOOLEAN -> DataTypes.BooleanType;
         case STRING -> DataTypes.StringType;
+        case SPANS -> DataTypes.createArrayType(new StructType().add("type", DataTypes.StringType, false)
+            .add("start", DataTypes.IntegerType, false).add("end", DataTypes.IntegerType, false), false);
       };
       fields.add(DataTypes.createStructField(signal.name(), type, true,
           new MetadataBuilder().putString("description", signal.description()).build()));

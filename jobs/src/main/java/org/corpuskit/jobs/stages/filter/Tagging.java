@@ -1,15 +1,19 @@
 package org.corpuskit.jobs.stages.filter;
 
+import java.util.List;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.corpuskit.filter.FilterChain;
 import org.corpuskit.filter.SafetyLists;
+import org.corpuskit.filter.Signal;
 import org.corpuskit.filter.Signals;
 import org.corpuskit.jobs.io.Schemas;
 import org.corpuskit.jobs.pipeline.RowBuilder;
 import org.corpuskit.lang.LanguageIdentifier;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** A document row to the same row with its text as kept and a {@code signals} column. */
 final class Tagging {
@@ -24,8 +28,8 @@ final class Tagging {
 
   private Tagging() {}
 
-  static FilterChain chain(StopWords stopWords, SafetyLists lists) {
-    return new FilterChain(stopWords::of, lists, Languages.ALL);
+  static FilterChain chain(StopWords stopWords, SafetyLists lists, FilterChain.Options options) {
+    return new FilterChain(List.of(), stopWords::of, lists, Languages.ALL, options);
   }
 
   /** The language models, loaded once per executor JVM when the first task needs them (seconds, 57 MB). */
@@ -46,7 +50,13 @@ final class Tagging {
   private static Row signals(Signals values) {
     RowBuilder row = new RowBuilder(SIGNALS);
     for (StructField field : SIGNALS.fields()) {
-      row.set(field.name(), values.get(field.name()));
+      Object value = values.get(field.name());
+      if (value instanceof List<?> spans) {
+        // Spark's row serializer takes a Scala sequence for an array column.
+        value = CollectionConverters.asScala(spans.stream().map(s -> (Signal.TextSpan) s)
+            .map(s -> RowFactory.create(s.type(), s.start(), s.end())).toList());
+      }
+      row.set(field.name(), value);
     }
     return row.build();
   }

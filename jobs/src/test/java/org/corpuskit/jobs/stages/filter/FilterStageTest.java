@@ -103,7 +103,7 @@ class FilterStageTest {
   void aLanguageCanOverrideARuleAndAnEmptyPredicateTurnsItOff() {
     FilterConfig config = new FilterConfig(Map.of("short", "signals.word_count < 50", "gopher_short_doc", ""),
         Map.of("ja", new FilterConfig.LanguageRules(Map.of("short", "signals.word_count < 5"))), "", 0, "", List.of(),
-        "", "", Map.of());
+        "", "", Map.of(), FilterConfig.PiiConfig.DEFAULTS, FilterConfig.LangConfig.DEFAULTS);
     Dataset<Row> tagged = spark.createDataFrame(List.of(
         org.apache.spark.sql.RowFactory.create("en", org.apache.spark.sql.RowFactory.create(10, "", "en")),
         org.apache.spark.sql.RowFactory.create("ja", org.apache.spark.sql.RowFactory.create(10, "", "ja"))),

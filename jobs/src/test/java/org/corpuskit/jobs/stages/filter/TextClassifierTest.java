@@ -105,7 +105,8 @@ class TextClassifierTest {
         new org.apache.spark.sql.types.StructType().add("doc_id", "string").add("text", "string")
             .add("signals", new org.apache.spark.sql.types.StructType().add("tagger_failed", "string")));
     FilterConfig config = new FilterConfig(Map.of(), Map.of(), "", 0, "", List.of(), "", "",
-        Map.of("quality", new FilterConfig.ClassifierConfig(path, 9, 3)));
+        Map.of("quality", new FilterConfig.ClassifierConfig(path, 9, 3)), FilterConfig.PiiConfig.DEFAULTS,
+        FilterConfig.LangConfig.DEFAULTS);
     List<Row> first = FilterStage.classify(tagged, config).orderBy("doc_id")
         .select("signals.quality", "signals.quality_draw").collectAsList();
     List<Row> again = FilterStage.classify(tagged, config).orderBy("doc_id")
