@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# End-to-end check of the cluster jar on a real standalone Spark cluster: a master and a worker process on this
-# machine (loopback only), the embedded sample submitted with deploy/spark-submit.sh, the counts checked.
+# End-to-end check of the cluster jar on a real standalone Spark cluster: a master and two worker processes on
+# this machine (loopback only), the embedded sample submitted with deploy/spark-submit.sh, the counts checked, and
+# the shards compared byte for byte with those of a local-mode run of the same sample.
 # Needs no Spark installation: SPARK_HOME is assembled from the Spark jars Maven resolves for jobs/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 master_pid=""
-worker_pid=""
+worker_pids=()
 cleanup() {
-  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null || true
+  for pid in "${worker_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -n "$master_pid" ] && kill "$master_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -36,21 +37,32 @@ port=$((20000 + RANDOM % 20000))
 java -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$port" --webui-port 0 > "$work/master.log" 2>&1 &
 master_pid=$!
-java -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$port" \
-  --host 127.0.0.1 --cores 2 --memory 2g --webui-port 0 --work-dir "$work/worker" > "$work/worker.log" 2>&1 &
-worker_pid=$!
+for w in 1 2; do
+  java -Xmx512m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$port" \
+    --host 127.0.0.1 --cores 1 --memory 1g --webui-port 0 --work-dir "$work/worker$w" > "$work/worker$w.log" 2>&1 &
+  worker_pids+=($!)
+done
 for _ in $(seq 1 60); do
-  grep -q "Registering worker" "$work/master.log" && break
+  [ "$(grep -c "Registering worker" "$work/master.log")" -ge 2 ] && break
   sleep 1
 done
-grep -q "Registering worker" "$work/master.log" || { cat "$work/master.log" "$work/worker.log"; exit 1; }
+[ "$(grep -c "Registering worker" "$work/master.log")" -ge 2 ] || { cat "$work"/*.log; exit 1; }
 
 out="$work/out"
 SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit" deploy/spark-submit.sh \
-  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 1g \
+  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 768m --executor-cores 1 \
   --driver-java-options -Dlog4j2.level=warn -- \
   run --out "$out" | tee "$work/run.log"
 grep -qE "^extract +ran +[0-9]+ +[0-9]+ +[0-9]+ +3 " "$work/run.log" || { echo "no funnel line for extract"; exit 1; }
 grep -q '"status" : "succeeded"' "$out/run.json" || { echo "run.json does not say succeeded"; exit 1; }
-grep -q "app-" "$work/worker.log" || { echo "the worker ran no executor"; exit 1; }
-echo "local cluster test passed: the job ran on a standalone master and worker"
+for w in 1 2; do
+  grep -q "app-" "$work/worker$w.log" || { echo "worker $w ran no executor"; exit 1; }
+done
+
+# The same sample in local mode, in a process of its own: its shards must be the same bytes.
+bin/corpus run --out "$work/local" > "$work/local.log" 2>&1 || { cat "$work/local.log"; exit 1; }
+cluster_sums="$(cd "$out/pack" && sha256sum shards/*.parquet)"
+local_sums="$(cd "$work/local/pack" && sha256sum shards/*.parquet)"
+[ "$cluster_sums" = "$local_sums" ] || { echo "shards differ from local mode:"; echo "$cluster_sums"; echo "$local_sums"; exit 1; }
+echo "local cluster test passed: the job ran on a standalone master and two workers, shards equal to local mode's"
+echo "$cluster_sums"

@@ -102,7 +102,7 @@ public final class BenchmarkReader {
           return candidate;
         }
       }
-      String wanted = layouts.size() == 1 ? quoted(layouts.get(0).fields())
+      String wanted = layouts.size() == 1 ? quoted(layouts.get(0).missing(record))
           : "the fields of one of preset " + spec.preset() + "'s layouts (" + fieldsOf(layouts) + ")";
       throw new BenchmarkException(spec.name(), file, where, "no value for " + wanted + " (it has " + keys(record)
           + ")");
@@ -244,7 +244,7 @@ public final class BenchmarkReader {
   }
 
   private static String fieldsOf(List<Layout> layouts) {
-    return String.join("; ", layouts.stream().map(l -> String.join(" + ", l.fields())).toList());
+    return String.join("; ", layouts.stream().map(l -> String.join(" + ", l.fields())).distinct().toList());
   }
 
   /** The layouts that apply to files of records (all but those for whole-file JSON documents or lines). */

@@ -88,8 +88,11 @@ public record BenchmarkSpec(String name, String path, String preset, List<String
     for (String setting : options.split(",")) {
       String[] kv = setting.split("=", 2);
       if (kv.length != 2 || !SETTINGS.contains(kv[0])) {
+        String nearest = SETTINGS.stream().min(java.util.Comparator.comparingInt(s -> distance(s, kv[0])))
+            .orElseThrow();
         throw new IllegalArgumentException("benchmark " + name + ": '" + setting + "' is not one of "
-            + String.join("=, ", SETTINGS) + "=");
+            + String.join("=, ", SETTINGS) + "=" + (distance(nearest, kv[0]) <= 2 ? "; did you mean " + nearest
+            + "=?" : ""));
       }
       switch (kv[0]) {
         case "preset" -> preset = kv[1];
@@ -110,7 +113,27 @@ public record BenchmarkSpec(String name, String path, String preset, List<String
     if (tail.isEmpty() || tail.contains("/")) {
       return false;
     }
-    return tail.matches("[a-z0-9][a-z0-9_-]*") || SETTINGS.stream().anyMatch(s -> tail.startsWith(s + "="));
+    // A word=value tail is taken as settings, so that a misspelt one is named rather than read as a path.
+    return tail.matches("[a-z0-9][a-z0-9_-]*") || tail.matches("[a-z][a-z_]*=.*");
+  }
+
+  /** The edit distance of two short words, for suggestions. */
+  private static int distance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0
+            : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
   }
 
   /** The layouts files are tried against, in order. */

@@ -79,7 +79,7 @@ final class Decompression {
 
     private BenchmarkException broken(IOException e) {
       return new BenchmarkException(benchmark, file, "", "is " + codec + "-compressed but does not decompress ("
-          + e.getMessage() + "): truncated or corrupt?");
+          + (e.getMessage() != null ? e.getMessage() : "it ends too soon") + "): truncated or corrupt?");
     }
   }
 

@@ -3,7 +3,6 @@ package org.corpuskit.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +26,10 @@ public final class LabelledLanguages {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {

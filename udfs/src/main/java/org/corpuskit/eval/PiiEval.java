@@ -3,7 +3,6 @@ package org.corpuskit.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,9 @@ import org.corpuskit.filter.PiiFinder.Type;
  * spans: [{type, start, end}]}; offsets in code points, as presidio writes them. Types are presidio's names
  * (EMAIL_ADDRESS, PHONE_NUMBER, IP_ADDRESS, CREDIT_CARD, IBAN_CODE, US_SSN) or ours (email, phone, ip,
  * credit_card, iban, ssn); spans of other types are left out. A found span is right when it overlaps a gold span
- * of the same type; a gold span is found when a found span of its type overlaps it. Thread-safe: stateless.
+ * of the same type; a gold span is matched when a found span of its type overlaps it. A file that cannot be
+ * read, or a record without text and spans or with a span outside its text, is an IllegalArgumentException
+ * naming it. Thread-safe: stateless.
  */
 public final class PiiEval {
   /** presidio's entity types for ours. */
@@ -74,8 +75,10 @@ public final class PiiEval {
           }
         }
       }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
     List<Labelled> labelled = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -91,6 +94,11 @@ public final class PiiEval {
         Type type = type(span.has("entity_type") ? span.get("entity_type").asText() : span.path("type").asText());
         int start = (span.has("start_position") ? span.get("start_position") : span.path("start")).asInt();
         int end = (span.has("end_position") ? span.get("end_position") : span.path("end")).asInt();
+        int points = value.codePointCount(0, value.length());
+        if (start < 0 || end < start || end > points) {
+          throw new IllegalArgumentException(file.getFileName() + " record " + (i + 1) + ": a span from " + start
+              + " to " + end + " outside the text's " + points + " code points");
+        }
         if (type != null) {
           gold.add(new Span(type, value.offsetByCodePoints(0, start), value.offsetByCodePoints(0, end)));
         }
@@ -126,15 +134,16 @@ public final class PiiEval {
 
   /** The scores as the command prints them: a line per type, then all together. */
   public static String table(Map<Type, Score> scores) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %6s %6s %6s %9s %7s%n", "type",
-        "found", "right", "gold", "found", "precision", "recall"));
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %6s %6s %8s %9s %7s%n", "type",
+        "found", "right", "gold", "matched", "precision", "recall"));
     scores.forEach((type, s) -> out.append(line(type.key(), s)));
     return out.append(line("all", total(scores))).toString();
   }
 
   private static String line(String name, Score s) {
-    return String.format(Locale.ROOT, "%-12s %6d %6d %6d %6d %9.3f %7.3f%n", name, s.found(), s.foundRight(),
-        s.gold(), s.goldFound(), s.precision(), s.recall());
+    return String.format(Locale.ROOT, "%-12s %6d %6d %6d %8d %9s %7s%n", name, s.found(), s.foundRight(),
+        s.gold(), s.goldFound(), s.found() == 0 ? "-" : String.format(Locale.ROOT, "%.3f", s.precision()),
+        s.gold() == 0 ? "-" : String.format(Locale.ROOT, "%.3f", s.recall()));
   }
 
   private static Type type(String name) {

@@ -60,7 +60,8 @@ final class PiiChecks {
       case CREDIT_CARD -> card(candidate.replaceAll("[ -]", ""));
       case SSN -> ssn(candidate) && !partOfLongerNumber(text, start, end);
       case IP -> candidate.contains(":") ? ipv6(candidate, text, start, end) : ipv4(candidate, text, start, end);
-      case PHONE -> phone(candidate.strip(), text, start) && !partOfLongerNumber(text, start, end);
+      case PHONE -> phone(candidate.strip(), text, start) && !partOfLongerNumber(text, start, end)
+          && !(end < text.length() && Character.isDigit(text.charAt(end)));
     };
   }
 

@@ -35,8 +35,8 @@ public record PiiPolicy(Mode mode, Set<Type> types, Map<Type, String> placeholde
     for (Type type : Type.values()) {
       String placeholder = placeholders.getOrDefault(type, type.placeholder());
       if (placeholder.isEmpty() || placeholder.contains("\n")) {
-        throw new IllegalArgumentException("the placeholder of " + type.key() + " must be one non-empty line, got '"
-            + placeholder + "'");
+        throw new IllegalArgumentException("placeholders: the placeholder of " + type.key() + " must be one "
+            + "non-empty line, got '" + placeholder + "'");
       }
       all.put(type, placeholder);
     }
@@ -50,9 +50,10 @@ public record PiiPolicy(Mode mode, Set<Type> types, Map<Type, String> placeholde
         .append("redacted, tagged or left alone, as `filter.pii` says (`corpus config` shows its keys):\n\n")
         .append("- `mode`: `redact` (the default) replaces each piece with its type's placeholder; `tag` leaves the ")
         .append("text as it is; `off` does not look. Either of the first two writes every piece found as ")
-        .append("`signals.pii_spans` (type, start, end: char offsets in the filter's output text; where redacted, ")
-        .append("the placeholder's span) and counts per type as `signals.pii_<type>`, so that what was found can ")
-        .append("be audited and rules can use the counts.\n")
+        .append("`signals.pii_spans` (type, start, end: offsets in code points, as Python and Spark SQL count, in ")
+        .append("the filter's output text; where redacted, the placeholder's span) and counts per type as ")
+        .append("`signals.pii_<type>` (null for a type not looked for), so that what was found can be audited and ")
+        .append("rules can use the counts.\n")
         .append("- `types`: the types acted on; the others are not looked for.\n")
         .append("- `placeholders`: the text for each type.\n")
         .append("- `ip_addresses`: `public` (the default) or `all` (private, loopback and documentation ranges ")

@@ -38,10 +38,11 @@ public final class PiiRedactor implements TextEditor {
     List<Signal> signals = new ArrayList<>();
     for (Type type : Type.values()) {
       signals.add(Signal.count(signal(type), "Pieces of personal data of type " + type.key() + " found (and "
-          + "replaced by its placeholder, " + type.placeholder() + " by default, when filter.pii.mode is redact)."));
+          + "replaced by its placeholder, " + type.placeholder() + " by default, when filter.pii.mode is redact); "
+          + "null when the type is not looked for."));
     }
     signals.add(new Signal(SPANS, Signal.Type.SPANS, "The personal data found: type (email, iban, credit_card, "
-        + "ssn, ip, phone), start and end (char offsets, end exclusive) in the filter's output text; where "
+        + "ssn, ip, phone), start and end (offsets in code points, end exclusive) in the filter's output text; where "
         + "redacted, the span of the placeholder. Later stages that cut text (decontaminate) do not move them."));
     return signals;
   }
@@ -55,22 +56,29 @@ public final class PiiRedactor implements TextEditor {
     List<Signal.TextSpan> spans = new ArrayList<>(found.size());
     StringBuilder kept = new StringBuilder(text.length());
     int at = 0;
+    // Offsets are counted in code points, as Python, Arrow and Spark SQL count a string's characters.
+    int points = 0;
     for (Span span : found) {
       counts[span.type().ordinal()]++;
+      int before = points + text.codePointCount(at, span.start());
       if (policy.mode() == PiiPolicy.Mode.REDACT) {
         kept.append(text, at, span.start());
         String placeholder = policy.placeholders().get(span.type());
-        spans.add(new Signal.TextSpan(span.type().key(), kept.length(), kept.length() + placeholder.length()));
+        int length = placeholder.codePointCount(0, placeholder.length());
+        spans.add(new Signal.TextSpan(span.type().key(), before, before + length));
         kept.append(placeholder);
-        at = span.end();
+        points = before + length;
       } else {
-        spans.add(new Signal.TextSpan(span.type().key(), span.start(), span.end()));
+        points = before + text.codePointCount(span.start(), span.end());
+        spans.add(new Signal.TextSpan(span.type().key(), before, points));
       }
+      at = span.end();
     }
+    boolean off = policy.mode() == PiiPolicy.Mode.OFF;
     for (Type type : Type.values()) {
-      out.set(signal(type), counts[type.ordinal()]);
+      out.set(signal(type), off || !policy.types().contains(type) ? null : counts[type.ordinal()]);
     }
-    out.set(SPANS, spans);
+    out.set(SPANS, off ? null : spans);
     return policy.mode() == PiiPolicy.Mode.REDACT ? kept.append(text, at, text.length()).toString() : text;
   }
 

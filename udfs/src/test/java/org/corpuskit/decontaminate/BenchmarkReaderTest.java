@@ -114,6 +114,16 @@ class BenchmarkReaderTest {
             new ByteArrayInputStream(zip))).getMessage());
   }
 
+  @Test
+  void aMissingFieldIsNamedAloneAndAMisspeltSettingIsNamedWithTheNearest() {
+    BenchmarkException e = assertThrows(BenchmarkException.class, () -> read(BenchmarkSpec.parse(
+        "t=t.jsonl:fields=question+answr.value"), "t.jsonl", "{\"question\": \"Who?\", \"answer\": {\"value\": \"Ann\"}}"));
+    assertEquals("benchmark t: t.jsonl line 1: no value for 'answr.value' (it has question, answer)", e.getMessage());
+    IllegalArgumentException setting = assertThrows(IllegalArgumentException.class,
+        () -> BenchmarkSpec.parse("t=/data/t.jsonl:feilds=question+answer"));
+    assertTrue(setting.getMessage().endsWith("did you mean fields=?"), setting.getMessage());
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"gz", "bzip2", "xz", "zstd"})
   void compressedFilesAreKnownByTheirBytesWhateverTheirName(String codec) throws IOException {

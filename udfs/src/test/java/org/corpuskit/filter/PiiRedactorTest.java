@@ -106,7 +106,7 @@ class PiiRedactorTest {
     PiiPolicy tag = new PiiPolicy(PiiPolicy.Mode.TAG, EnumSet.of(PiiFinder.Type.PHONE), Map.of(), false);
     assertEquals(text, new PiiRedactor(tag).edit(new FilterDoc(text, "", new Words(ULocale.ROOT)), tagged));
     assertEquals(List.of(new Signal.TextSpan("phone", 25, 41)), tagged.get(PiiRedactor.SPANS));
-    assertEquals(0, tagged.get("pii_email"), "email is not among the types");
+    assertEquals(null, tagged.get("pii_email"), "email is not among the types");
     Signals redacted = new Signals();
     PiiPolicy redact = new PiiPolicy(PiiPolicy.Mode.REDACT, EnumSet.allOf(PiiFinder.Type.class),
         Map.of(PiiFinder.Type.EMAIL, "[mail]"), false);
@@ -117,7 +117,24 @@ class PiiRedactorTest {
     Signals off = new Signals();
     PiiPolicy none = new PiiPolicy(PiiPolicy.Mode.OFF, EnumSet.allOf(PiiFinder.Type.class), Map.of(), false);
     assertEquals(text, new PiiRedactor(none).edit(new FilterDoc(text, "", new Words(ULocale.ROOT)), off));
-    assertEquals(List.of(), off.get(PiiRedactor.SPANS));
+    assertEquals(null, off.get(PiiRedactor.SPANS), "nothing was looked for");
+    assertEquals(null, off.get("pii_phone"));
+  }
+
+  @Test
+  void phonesWrittenInGroupsOfFiveDigitsAreTakenWhole() {
+    assertEquals("Call <PHONE> or <PHONE>.", redact("Call +91 98765 43210 or +55 11 91234-5678."));
+    assertEquals("Dial <PHONE> today.", redact("Dial +91-98765-43210 today."));
+  }
+
+  @Test
+  void spanOffsetsCountCodePointsAsPythonAndSparkDo() {
+    String text = "\uD83D\uDE00\uD83D\uDE00 mail a@b.example now";
+    Signals out = new Signals();
+    PiiPolicy tag = new PiiPolicy(PiiPolicy.Mode.TAG, EnumSet.allOf(PiiFinder.Type.class), Map.of(), false);
+    new PiiRedactor(tag).edit(new FilterDoc(text, "", new Words(ULocale.ROOT)), out);
+    assertEquals(List.of(new Signal.TextSpan("email", 8, 19)), out.get(PiiRedactor.SPANS),
+        "two emoji are two characters, not four");
   }
 
   @Test

@@ -80,7 +80,7 @@ public final class Corpus {
     PrintWriter err = cmd.getErr();
     // A stage that failed is named; what it threw decides the exit status.
     Throwable cause = e instanceof StageFailedException && e.getCause() != null ? e.getCause() : e;
-    String prefix = "corpus " + cmd.getCommandName() + ": ";
+    String prefix = cmd.getCommandSpec().qualifiedName() + ": ";
     if (cause instanceof ConfigException || cause instanceof UsageException) {
       // A usage error may list several problems, one a line.
       e.getMessage().lines().forEach(line -> err.println((line.startsWith("  ") ? "  " : prefix)

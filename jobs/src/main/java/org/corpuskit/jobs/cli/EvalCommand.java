@@ -67,7 +67,11 @@ final class EvalCommand {
 
     @Override
     public Integer call() {
-      System.out.print(PiiEval.table(PiiEval.score(gold)));
+      try {
+        System.out.print(PiiEval.table(PiiEval.score(gold)));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
       return 0;
     }
   }
@@ -87,8 +91,12 @@ final class EvalCommand {
     public Integer call() {
       Map<String, String> merged = config.load(List.of()).filter().lang().codes();
       LanguageIdentifier languages = LanguageIdentifier.ofAllLanguages();
-      System.out.print(LabelledLanguages.table(LabelledLanguages.score(gold,
-          text -> languages.identify(text).language(), merged)));
+      try {
+        System.out.print(LabelledLanguages.table(LabelledLanguages.score(gold,
+            text -> languages.identify(text).language(), merged)));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
       return 0;
     }
   }

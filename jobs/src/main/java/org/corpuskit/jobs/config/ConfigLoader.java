@@ -129,7 +129,11 @@ public final class ConfigLoader {
         String message = refused.getMessage();
         String key = message.split(" ", 2)[0].replaceAll("[^a-z0-9_]", "");
         String path = ConfigKeys.of(type).stream().anyMatch(k -> k.name().equals(key)) ? join(prefix, key) : prefix;
-        throw new ConfigException(where(layers, path) + ": " + (prefix.isEmpty() ? "" : prefix + ".") + message);
+        String at = where(layers, path);
+        String full = (prefix.isEmpty() ? "" : prefix + ".") + message;
+        // A --set already names the key the message begins with: say it once.
+        boolean named = at.startsWith("--set " + path + "=") && full.startsWith(path + ": ");
+        throw new ConfigException(at + (named ? full.substring(path.length()) : ": " + full));
       }
       throw new IllegalStateException("cannot build " + type.getSimpleName(), e.getCause());
     } catch (ReflectiveOperationException e) {

@@ -13,6 +13,7 @@ import org.corpuskit.filter.PiiFinder;
 import org.corpuskit.filter.PiiPolicy;
 import org.corpuskit.filter.Rule;
 import org.corpuskit.filter.Rules;
+import org.corpuskit.lang.LanguageIdentifier;
 
 /** Settings of the filter stage: signals computed per document, and the rules that reject on them. */
 public record FilterConfig(
@@ -139,6 +140,10 @@ public record FilterConfig(
       Check.oneOf("mode", mode, List.of("redact", "tag", "off"));
       Check.oneOf("ip_addresses", ipAddresses, List.of("public", "all"));
       types = List.copyOf(types);
+      if (types.isEmpty() && !mode.equals("off")) {
+        throw new IllegalArgumentException("types: none given, so nothing would be " + mode + "ed; give types, or "
+            + "mode: off");
+      }
       placeholders = Map.copyOf(placeholders);
       policy(mode, types, placeholders, ipAddresses);
     }
@@ -184,6 +189,10 @@ public record FilterConfig(
         for (String code : codes) {
           if (!seen.add(code)) {
             throw new IllegalArgumentException("merge: " + code + " is listed twice");
+          }
+          if (!LanguageIdentifier.supportedLanguages().contains(code)) {
+            throw new IllegalArgumentException("merge: the detector never answers '" + code + "'; its codes: "
+                + String.join(", ", new TreeSet<>(LanguageIdentifier.supportedLanguages())));
           }
         }
         copy.put(into, List.copyOf(codes));

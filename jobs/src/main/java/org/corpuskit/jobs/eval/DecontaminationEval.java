@@ -46,10 +46,14 @@ public final class DecontaminationEval {
 
   private DecontaminationEval() {}
 
-  /** Planted copies and how many of them were found. */
-  public record Recall(long planted, long found, double recall) {
+  /** Planted copies and how many of them were found; recall null when nothing was planted. */
+  public record Recall(long planted, long found, Double recall) {
     static Recall of(long planted, long found) {
-      return new Recall(planted, found, rate(found, planted));
+      return new Recall(planted, found, planted == 0 ? null : (double) found / planted);
+    }
+
+    String shown() {
+      return recall == null ? "-" : String.format(Locale.ROOT, "%.4f", recall);
     }
   }
 
@@ -180,13 +184,13 @@ public final class DecontaminationEval {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %8s %9s %8s %10s %10s%n", "benchmark",
         "items", "eligible", "planted", "verbatim", "perturbed"));
     for (BenchmarkRecall b : report.benchmarks()) {
-      out.append(String.format(Locale.ROOT, "%-16s %8d %9d %8d %10.4f %10.4f%n", b.name(), b.items(), b.eligible(),
-          b.verbatim().planted(), b.verbatim().recall(), b.perturbed().recall()));
+      out.append(String.format(Locale.ROOT, "%-16s %8d %9d %8d %10s %10s%n", b.name(), b.items(), b.eligible(),
+          b.verbatim().planted(), b.verbatim().shown(), b.perturbed().shown()));
     }
-    out.append(String.format(Locale.ROOT, "%-16s %8s %9s %8d %10.4f %10.4f%n%nperturbed, by kind:%n", "all", "", "",
-        report.verbatim().planted(), report.verbatim().recall(), report.perturbed().recall()));
+    out.append(String.format(Locale.ROOT, "%-16s %8s %9s %8d %10s %10s%n%nperturbed, by kind:%n", "all", "", "",
+        report.verbatim().planted(), report.verbatim().shown(), report.perturbed().shown()));
     report.byKind().forEach((kind, r) -> out.append(String.format(Locale.ROOT, "  %-14s %6d planted, recall "
-        + "%.4f%n", kind, r.planted(), r.recall())));
+        + "%s%n", kind, r.planted(), r.shown())));
     return out.append(String.format(Locale.ROOT, "false removals: %.4f%% of %d clean documents (%d)%n",
         100 * report.falseRemovalRate(), report.clean(), report.cleanMatched())).toString();
   }

@@ -237,15 +237,29 @@ class CorpusCliTest {
         }
         default -> {
           assertEquals(page, text);
-          assertTrue(spans.isEmpty(), spans.toString());
+          assertTrue(row.isNullAt(1), "off: no spans");
         }
       }
-      assertEquals(mode.equals("off") ? 0 : 1, row.getInt(2));
-      assertEquals(mode.equals("off") ? 0 : 1, row.getInt(3));
+      assertEquals(mode.equals("off") ? null : 1, row.get(2), "off: not looked for");
+      assertEquals(mode.equals("off") ? null : 1, row.get(3));
     }
     CliRun bad = corpus("config", "--set", "filter.pii.types=[email, passport]");
     assertEquals(2, bad.exitCode(), bad.err());
     assertTrue(bad.err().contains("no personal data type 'passport'; types: email"), bad.err());
+  }
+
+  @Test
+  void badGoldFilesForTheEvaluationsAreUsageErrorsNamedByTheCommand() throws IOException {
+    Path outside = Files.writeString(dir.resolve("outside.jsonl"), "{\"text\": \"call me\", \"spans\": "
+        + "[{\"type\": \"phone\", \"start\": 5, \"end\": 40}]}\n");
+    CliRun pii = corpus("eval", "pii", "--gold", outside.toString());
+    assertEquals(2, pii.exitCode(), pii.err());
+    assertEquals("corpus eval pii: outside.jsonl record 1: a span from 5 to 40 outside the text's 7 code points",
+        pii.err().strip());
+    CliRun lang = corpus("eval", "lang", "--gold", dir.resolve("missing.jsonl").toString());
+    assertEquals(2, lang.exitCode(), lang.err());
+    assertTrue(lang.err().startsWith("corpus eval lang: ") && lang.err().strip().endsWith("missing.jsonl: no such "
+        + "file"), lang.err());
   }
 
   @Test

@@ -60,6 +60,7 @@ class DecontaminationEvalTest {
     assertEquals(1.0, report.benchmarks().get(0).verbatim().recall());
     assertEquals(1, report.byKind().get("case").planted());
     assertEquals(0, report.byKind().get("all").planted());
+    assertEquals(null, report.byKind().get("all").recall(), "nothing planted has no recall");
     assertEquals(1, report.cleanMatched());
     assertEquals(0.1, report.falseRemovalRate(), 1e-9);
     assertTrue(DecontaminationEval.table(report).contains("qa"), DecontaminationEval.table(report));

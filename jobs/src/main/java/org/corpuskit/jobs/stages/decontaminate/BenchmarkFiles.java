@@ -97,6 +97,9 @@ public final class BenchmarkFiles {
     }
     if (status.isFile()) {
       String name = root.getName();
+      if (format(spec, name).isEmpty() && name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        throw new BenchmarkException(spec.name(), name, "", "is a zip archive; unpack it and give the folder");
+      }
       if (format(spec, name).isEmpty()) {
         throw new BenchmarkException(spec.name(), name, "", "the name does not say the format: give format= "
             + "(jsonl, json, csv, tsv, text or parquet)");
