@@ -35,6 +35,8 @@ final class PiiChecks {
   private static final Pattern POSTAL = Pattern.compile("^(?:[0-9]{5}-[0-9]{3,4}|[0-9]{4}-[0-9]{3})$");
   private static final Pattern DOTTED_QUAD = Pattern.compile("^[0-9]{1,3}(?:\\.[0-9]{1,3}){3}$");
   private static final Pattern FOUR_BY_FOUR = Pattern.compile("^[0-9]{4}(?:[ -][0-9]{4}){2,3}$");
+  /** A group of one digit: lists and counts (1 2 3 4 5 6 7), not a national phone number. */
+  private static final Pattern ONE_DIGIT_GROUP = Pattern.compile("(?:^|[ .-])[0-9](?:[ .-]|$)");
   /** The shape of a social security number, which no phone number is written in. */
   private static final Pattern SSN_SHAPE = Pattern.compile("^[0-9]{3}-[0-9]{2}-[0-9]{4}$");
   /** Pairs of digits not led by a trunk 0 (06 12 34 56 78 is French): lottery draws, scores, tables. */
@@ -204,6 +206,9 @@ final class PiiChecks {
     }
     if (candidate.startsWith("+") || candidate.startsWith("00")) {
       return international(candidate);
+    }
+    if (ONE_DIGIT_GROUP.matcher(candidate).find()) {
+      return false;
     }
     if (DATE.matcher(candidate).find() || YEAR_RANGE.matcher(candidate).find() || POSTAL.matcher(candidate).find()
         || DOTTED_QUAD.matcher(candidate).find() || ISBN13.matcher(candidate).find()

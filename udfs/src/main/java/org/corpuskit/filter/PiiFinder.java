@@ -84,11 +84,12 @@ public final class PiiFinder {
   private static final Pattern IPV4 = Pattern.compile("\\b[0-9]{1,3}(?:\\.[0-9]{1,3}){3}\\b");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}");
   /**
-   * A country code, then a first group of any length; or a national number, its first group of two or more.
-   * Groups of up to five digits: India writes 98765 43210, Brazil 91234-5678.
+   * An optional country code and area code, then groups of digits of any length (India writes 98765 43210,
+   * Brazil 91234-5678) with a separator between them, so that a group is never cut inside its digits; the
+   * checks decide how many digits and which groupings make a phone number.
    */
-  private static final Pattern PHONE = Pattern.compile("(?:\\+[0-9]{1,3}[ .-]?(?:\\([0-9]{1,4}\\)[ .-]?)?[0-9]{1,5}"
-      + "|(?:\\([0-9]{1,4}\\)[ .-]?)?[0-9]{2,5})(?:[ .-]?[0-9]{2,5}){1,4}");
+  private static final Pattern PHONE = Pattern.compile("(?:\\+[0-9]{1,3}[ .-]?)?(?:\\([0-9]{1,4}\\)[ .-]?)?[0-9]+"
+      + "(?:[ .-][0-9]+){0,5}");
 
   private PiiFinder() {}
 
