@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -67,12 +68,7 @@ final class EvalCommand {
 
     @Override
     public Integer call() {
-      try {
-        System.out.print(PiiEval.table(PiiEval.score(gold)));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      return 0;
+      return print(() -> PiiEval.table(PiiEval.score(gold)));
     }
   }
 
@@ -91,14 +87,19 @@ final class EvalCommand {
     public Integer call() {
       Map<String, String> merged = config.load(List.of()).filter().lang().codes();
       LanguageIdentifier languages = LanguageIdentifier.ofAllLanguages();
-      try {
-        System.out.print(LabelledLanguages.table(LabelledLanguages.score(gold,
-            text -> languages.identify(text).language(), merged)));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      return 0;
+      return print(() -> LabelledLanguages.table(LabelledLanguages.score(gold,
+          text -> languages.identify(text).language(), merged)));
     }
+  }
+
+  /** Prints the report {@code make} makes; a gold file it cannot read is a usage error. */
+  private static int print(Supplier<String> make) {
+    try {
+      System.out.print(make.get());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return 0;
   }
 
   @Command(name = "classifier-data", mixinStandardHelpOptions = true,
