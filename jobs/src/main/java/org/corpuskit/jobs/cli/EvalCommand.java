@@ -24,6 +24,7 @@ import org.corpuskit.jobs.cli.ConfigOptions;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.eval.DecontaminationEval;
 import org.corpuskit.jobs.io.DocumentFiles;
+import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.stages.decontaminate.DecontaminateStage;
 import org.corpuskit.lang.LanguageIdentifier;
@@ -181,11 +182,26 @@ final class EvalCommand {
       List<String> sets = new ArrayList<>(InputArguments.assignments(List.of(input.toString()), null));
       sets.addAll(Shorthand.assignments(spec));
       PipelineConfig pipeline = config.load(sets);
+      // Every problem with the command line and the local files at once, before Spark starts.
+      List<String> problems = new ArrayList<>();
       if (pipeline.decontaminate().benchmarks().isEmpty()) {
-        throw new UsageException("give --benchmark: the items to plant and find");
+        problems.add("give --benchmark: the items to plant and find");
       }
       if (docs.isEmpty() && udhr == null) {
-        throw new UsageException("give --docs or --udhr: the documents to plant items into");
+        problems.add("give --docs or --udhr: the documents to plant items into");
+      }
+      for (String path : docs) {
+        if (Preflight.isLocal(path) && !Files.exists(Path.of(path.replaceFirst("^file:", "")))) {
+          problems.add("--docs " + path + ": no such file or folder");
+        }
+      }
+      problems.addAll(new DecontaminateStage().preflight(pipeline));
+      if (problems.size() == 1) {
+        throw new UsageException(problems.get(0));
+      }
+      if (!problems.isEmpty()) {
+        throw new UsageException(problems.size() + " problems, found before starting:\n  "
+            + String.join("\n  ", problems));
       }
       return PipelineLauncher.inSession(pipeline, spark -> {
         List<Dataset<Row>> parts = new ArrayList<>();

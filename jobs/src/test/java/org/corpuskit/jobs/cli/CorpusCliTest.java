@@ -263,6 +263,16 @@ class CorpusCliTest {
   }
 
   @Test
+  void theDecontaminationEvaluationNamesAMissingDocumentSetAndAMissingBenchmarkTogether() {
+    CliRun result = corpus("eval", "decontamination", "--docs", dir.resolve("no-docs.jsonl").toString(),
+        "--benchmark", "a=" + dir.resolve("no-bench.jsonl") + ":gsm8k", "--out", dir.resolve("e").toString());
+    assertEquals(2, result.exitCode(), result.err());
+    assertTrue(result.err().contains("no-docs.jsonl: no such file or folder"), result.err());
+    assertTrue(result.err().contains("benchmark a: " + dir.resolve("no-bench.jsonl") + ": no such file"),
+        result.err());
+  }
+
+  @Test
   void theDecontaminateHelpShowsEveryBenchmarkSetting() {
     CliRun help = corpus("decontaminate", "--help");
     for (String setting : List.of("preset=", "fields=", "records=", "format=", "encoding=", "[gold]", "[each]",
