@@ -41,6 +41,8 @@ class S3InputTest {
   private static final String ACCESS = "test-access-key";
   private static final String SECRET = "test-secret-key";
   private static final String WARC_KEY = "crawl-data/CC-MAIN-2024-22/segments/1/warc/sample.warc.gz";
+  /** The same archive, reached through a proxy that answers the first reads with 503 SlowDown. */
+  private static final String SLOW_BUCKET = "corpus-test-slow";
 
   @TempDir
   static Path dir;
@@ -66,6 +68,8 @@ class S3InputTest {
     blobs.putBlob(BUCKET, blobs.blobBuilder(WARC_KEY).payload(Files.readAllBytes(sample.warc())).build());
     blobs.putBlob(BUCKET, blobs.blobBuilder("crawl-data/CC-MAIN-2024-22/warc.paths.gz")
         .payload(gzip(WARC_KEY + "\n")).build());
+    blobs.createContainerInLocation(null, SLOW_BUCKET);
+    blobs.putBlob(SLOW_BUCKET, blobs.blobBuilder(WARC_KEY).payload(Files.readAllBytes(sample.warc())).build());
   }
 
   @AfterAll
@@ -83,8 +87,12 @@ class S3InputTest {
   }
 
   private static void pointS3aAtTheProxy(Configuration conf) {
-    String prefix = "fs.s3a.bucket." + BUCKET + ".";
-    conf.set(prefix + "endpoint", "http://127.0.0.1:" + proxy.getPort());
+    pointS3aAt(conf, BUCKET, proxy.getPort());
+  }
+
+  private static void pointS3aAt(Configuration conf, String bucket, int port) {
+    String prefix = "fs.s3a.bucket." + bucket + ".";
+    conf.set(prefix + "endpoint", "http://127.0.0.1:" + port);
     conf.set(prefix + "endpoint.region", "us-east-1");
     conf.set(prefix + "path.style.access", "true");
     conf.set(prefix + "connection.ssl.enabled", "false");
@@ -113,6 +121,28 @@ class S3InputTest {
         spark.read().parquet("s3a://" + BUCKET + "/runs/one/extract/documents").drop("warc_file"));
     for (String file : List.of("run.json", "stats.json", "config.yaml")) {
       assertTrue(blobs.blobExists(BUCKET, "runs/one/" + file), file);
+    }
+  }
+
+  @Test
+  void readsAnsweredWithSlowDownAreRetriedAndTheRunCompletesWithTheSameCounts(SparkSession spark) throws Exception {
+    try (SlowDownProxy slow = new SlowDownProxy(proxy.getPort(), 4)) {
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      pointS3aAt(conf, SLOW_BUCKET, slow.port());
+      // Throttling is retried by S3A with its own backoff, not the SDK's; short here, so that the test is quick.
+      conf.set("fs.s3a.bucket." + SLOW_BUCKET + ".attempts.maximum", "1");
+      conf.set("fs.s3a.bucket." + SLOW_BUCKET + ".retry.throttle.interval", "50ms");
+      Path out = dir.resolve("slow-out");
+      assertEquals(0, Corpus.execute("extract", "--input", "s3a://" + SLOW_BUCKET + "/" + WARC_KEY, "--source",
+          "test-source", "--out", out.toString()));
+      assertEquals(4, slow.refused(), "every refused read was retried");
+      StageCounts throughSlow = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .readValue(out.resolve("extract/_COMPLETE.json").toFile(), StageMarker.class).counts();
+      StageCounts fromDisk = TestRuns.run(spark, new Pipeline(List.of(new ExtractStage())),
+          TestRuns.config(List.of(dir.resolve("sample").resolve(SampleCrawl.WARC_NAME).toString())),
+          dir.resolve("slow-disk-out").toString()).get(0).marker().counts();
+      assertEquals(fromDisk.in(), throughSlow.in());
+      assertEquals(fromDisk.out(), throughSlow.out());
     }
   }
 }
