@@ -20,6 +20,17 @@ final class IoMessages {
         return "cannot connect: " + t.getMessage() + "; check the endpoint and the network";
       }
     }
+    // S3A wraps the SDK's exceptions in messages that repeat the path; their names say what happened.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getSimpleName();
+      String message = String.valueOf(t.getMessage());
+      if (name.equals("NoSuchBucketException") || message.contains("NoSuchBucket")) {
+        return "no such bucket";
+      }
+      if (name.equals("AccessDeniedException") || message.contains("Status Code: 403")) {
+        return "access denied (403): check the credentials and the bucket's policy for this path";
+      }
+    }
     if (unknownHost != null) {
       // The innermost one carries the bare host name; the wrappers above it repeat long advice.
       return "cannot resolve the host " + unknownHost.getMessage() + ": no network or DNS here; check the "

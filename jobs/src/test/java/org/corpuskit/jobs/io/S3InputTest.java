@@ -145,4 +145,33 @@ class S3InputTest {
       assertEquals(fromDisk.out(), throughSlow.out());
     }
   }
+
+  @Test
+  void aMissingObjectWrongCredentialsAndAMissingBucketAreEachOneLineNamingThePath(SparkSession spark)
+      throws Exception {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    pointS3aAtTheProxy(conf);
+    pointS3aAt(conf, "corpus-test-no-such-bucket", proxy.getPort());
+    pointS3aAt(conf, "corpus-test-wrong-key", proxy.getPort());
+    conf.set("fs.s3a.bucket.corpus-test-wrong-key.secret.key", "not-the-secret");
+    store.getBlobStore().createContainerInLocation(null, "corpus-test-wrong-key");
+    for (String input : List.of("s3a://" + BUCKET + "/crawl-data/no-such-file.warc.gz",
+        "s3a://corpus-test-no-such-bucket/a.warc.gz", "s3a://corpus-test-wrong-key/a.warc.gz")) {
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream stderr = System.err;
+      int code;
+      try {
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        code = Corpus.execute("extract", "--input", input, "--out", dir.resolve("bad-" + Math.abs(input.hashCode()))
+            .toString());
+      } finally {
+        System.setErr(stderr);
+      }
+      String message = err.toString(StandardCharsets.UTF_8).strip();
+      assertEquals(2, code, message);
+      assertEquals(1, message.lines().filter(l -> l.startsWith("corpus")).count(), message);
+      assertTrue(message.contains(input), message);
+      assertTrue(message.length() < 200, message);
+    }
+  }
 }
