@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,6 +22,7 @@ import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -106,16 +108,9 @@ public final class DedupMeasure {
 
   /** Rows (id, text, original) as documents, planted_original naming the original's doc_id. */
   private static Dataset<Row> withDocumentColumns(Dataset<Row> texts) {
-    return texts.select(
-        sha2(col("id").cast("string"), 256).as("doc_id"),
-        concat(lit("https://bench.example/"), col("id")).as("url"),
-        lit("bench.example").as("host"), lit("bench.example").as("registered_domain"),
-        lit("CC-BENCH").as("crawl"), expr("timestamp'2024-05-22 08:00:00'").as("fetch_time"),
-        lit("bench").as("warc_file"), col("id").as("warc_offset"), lit("text/html").as("content_type"),
-        lit("UTF-8").as("charset"), lit(0).as("invalid_bytes"), lit(200).as("http_status"),
-        lit("en").as("lang_declared"), lit("").as("title"), col("text"), lit("bench").as("source"),
-        lit("bench").as("extractor"), lit(false).as("truncated"),
-        when(col("original").geq(0), sha2(col("original").cast("string"), 256)).as("planted_original"));
+    List<Column> columns = new ArrayList<>(GeneratedDocuments.columns(lit("bench")));
+    columns.add(when(col("original").geq(0), sha2(col("original").cast("string"), 256)).as("planted_original"));
+    return texts.select(columns.toArray(Column[]::new));
   }
 
   /** What {@link #compare} measured: seconds, and recall of planted pairs at exact Jaccard of 0.85 or more. */

@@ -1,13 +1,11 @@
 package org.corpuskit.tools;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.SplittableRandom;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,17 +33,8 @@ public final class MixMeasure {
         .withColumn("text", udf((UDF1<Long, String>) id -> Text.GENERATOR.document(id, length(id)),
             DataTypes.StringType).apply(col("id")))
         .withColumn("bucket", expr("pmod(xxhash64(id, 99), 100)"))
-        .select(
-            sha2(col("id").cast("string"), 256).as("doc_id"),
-            concat(lit("https://bench.example/"), col("id")).as("url"),
-            lit("bench.example").as("host"), lit("bench.example").as("registered_domain"),
-            lit("CC-BENCH").as("crawl"), expr("timestamp'2024-05-22 08:00:00'").as("fetch_time"),
-            lit("bench").as("warc_file"), col("id").as("warc_offset"), lit("text/html").as("content_type"),
-            lit("UTF-8").as("charset"), lit(0).as("invalid_bytes"), lit(200).as("http_status"),
-            lit("en").as("lang_declared"), lit("").as("title"), col("text"),
-            expr("case when bucket < 70 then 'web' when bucket < 90 then 'forum' when bucket < 98 then 'news' "
-                + "else 'books' end").as("source"),
-            lit("bench").as("extractor"), lit(false).as("truncated"));
+        .select(GeneratedDocuments.columns(expr("case when bucket < 70 then 'web' when bucket < 90 then 'forum' "
+            + "when bucket < 98 then 'news' else 'books' end")).toArray(Column[]::new));
   }
 
   /** Characters of document {@code id}: exp(N(7.2, 0.9)), between 200 and 60,000. */

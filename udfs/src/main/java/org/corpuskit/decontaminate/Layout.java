@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  */
 public record Layout(List<String> fields, String records, boolean prompts, Shape shape) {
   private static final Pattern SEGMENT = Pattern.compile("([^\\[\\]]*)(?:\\[([^\\[\\]]+)])?");
+  private static final Pattern BRACKETS = Pattern.compile("\\[([^\\]]+)]");
   private static final Pattern SELECTOR = Pattern.compile("\\d+|each|[^.\\s]+(\\.[^.\\s]+)*?(-1)?");
 
   public Layout {
@@ -154,7 +155,7 @@ public record Layout(List<String> fields, String records, boolean prompts, Shape
   }
 
   private static boolean isGold(String field) {
-    Matcher m = Pattern.compile("\\[([^\\]]+)]").matcher(field);
+    Matcher m = BRACKETS.matcher(field);
     return m.find() && !m.group(1).matches("\\d+|each");
   }
 
@@ -240,8 +241,8 @@ public record Layout(List<String> fields, String records, boolean prompts, Shape
       collect(child, path, at + 1, record, out);
       return;
     }
-    JsonNode list = child != null && child.isTextual() && ListLiteral.parse(child.asText()) != null
-        ? ListLiteral.parse(child.asText()) : child;
+    JsonNode parsed = child != null && child.isTextual() ? ListLiteral.parse(child.asText()) : null;
+    JsonNode list = parsed != null ? parsed : child;
     if (selector.matches("\\d+")) {
       collect(list == null || !list.isArray() ? null : list.get(Integer.parseInt(selector)), path, at + 1, record,
           out);

@@ -1,6 +1,7 @@
 package org.corpuskit.jobs.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Suppliers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,9 +88,10 @@ final class EvalCommand {
     @Override
     public Integer call() {
       Map<String, String> merged = config.load(List.of()).filter().lang().codes();
-      LanguageIdentifier languages = LanguageIdentifier.ofAllLanguages();
+      // The models take seconds to load: not before the gold file has been read.
+      Supplier<LanguageIdentifier> languages = Suppliers.memoize(LanguageIdentifier::ofAllLanguages);
       return print(() -> LabelledLanguages.table(LabelledLanguages.score(gold,
-          text -> languages.identify(text).language(), merged)));
+          text -> languages.get().identify(text).language(), merged)));
     }
   }
 
