@@ -53,6 +53,9 @@ public final class SampleCrawl {
 
   private SampleCrawl() {}
 
+  /** The crawls of {@link #writeCrawls}: the first holds about half the pages, the second the rest. */
+  public static final List<String> CRAWLS = List.of("CC-MAIN-2024-22", "CC-MAIN-2024-26");
+
   /** The files written, and the number of HTML pages in the archive. */
   public record Written(Path warc, Path benchmark, Path reference, int pages) {}
 
@@ -61,15 +64,43 @@ public final class SampleCrawl {
    * same bytes is left alone, so that its modification time, and the fingerprint of a run that read it, stay.
    */
   public static Written write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    Path benchmark = dir.resolve(BENCHMARK_NAME);
-    writeIfChanged(benchmark, (String.join("\n", benchmarkLines()) + "\n").getBytes(StandardCharsets.UTF_8));
-    Path reference = dir.resolve(REFERENCE_NAME);
-    writeIfChanged(reference, (String.join("\n", referenceLines()) + "\n").getBytes(StandardCharsets.UTF_8));
+    writeBeside(dir);
     Path warc = dir.resolve(WARC_NAME);
-    writeIfChanged(warc, warcBytes());
+    writeIfChanged(warc, warcBytes(-1));
     // Among the special records, the one after the garbage bytes is a page too.
-    return new Written(warc, benchmark, reference, PAGES + RECAPTURES + 1);
+    return new Written(warc, dir.resolve(BENCHMARK_NAME), dir.resolve(REFERENCE_NAME), PAGES + RECAPTURES + 1);
+  }
+
+  /** Writes the benchmark and the reference set into {@code dir}, creating it. */
+  private static void writeBeside(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    writeIfChanged(dir.resolve(BENCHMARK_NAME),
+        (String.join("\n", benchmarkLines()) + "\n").getBytes(StandardCharsets.UTF_8));
+    writeIfChanged(dir.resolve(REFERENCE_NAME),
+        (String.join("\n", referenceLines()) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes the same pages as {@link #write}, as two crawls of {@link #CRAWLS} (each file's warcinfo names its
+   * crawl), for trying {@code corpus refresh}: pages go to the crawls in alternating runs of eight, so that
+   * every planted near duplicate is in the other crawl than its original and every exact duplicate in the same
+   * one; the second captures of pages, and the broken records, are in the second crawl. Returns the two WARC
+   * files; the benchmark and reference files are written beside them as by {@link #write}.
+   */
+  public static List<Path> writeCrawls(Path dir) throws IOException {
+    writeBeside(dir);
+    List<Path> warcs = new ArrayList<>();
+    for (int crawl = 0; crawl < CRAWLS.size(); crawl++) {
+      Path warc = dir.resolve(CRAWLS.get(crawl) + "-sample-00000.warc.gz");
+      writeIfChanged(warc, warcBytes(crawl));
+      warcs.add(warc);
+    }
+    return warcs;
+  }
+
+  /** The crawl of {@link #CRAWLS} that holds page {@code i}'s first capture. */
+  public static int crawlOf(int page) {
+    return (page / 8) % 2;
   }
 
   private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
@@ -78,24 +109,30 @@ public final class SampleCrawl {
     }
   }
 
-  private static byte[] warcBytes() throws IOException {
+  /** The sample archive: all of it ({@code crawl} -1), or the part {@link #writeCrawls} puts in that crawl. */
+  private static byte[] warcBytes(int crawl) throws IOException {
+    boolean last = crawl < 0 || crawl == CRAWLS.size() - 1;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = bytes) {
-      out.write(member(warcinfo()));
+      out.write(member(warcinfo(crawl < 0 ? null : CRAWLS.get(crawl))));
       List<String> bodies = bodies();
       for (int i = 0; i < PAGES; i++) {
         String url = url(i);
-        out.write(member(response(i, url, html(i, url, bodies.get(i)), "text/html; charset=UTF-8", 200)));
-        if (recaptured(i)) {
+        if (crawl < 0 || crawlOf(i) == crawl) {
+          out.write(member(response(i, url, html(i, url, bodies.get(i)), "text/html; charset=UTF-8", 200)));
+        }
+        if (recaptured(i) && last) {
           String updated = bodies.get(i) + "\n\nUpdated two days later: the opening hours above were corrected.";
           out.write(member(response(i + RECAPTURE_OFFSET, url, html(i, url, updated), "text/html; charset=UTF-8",
               200)));
         }
-        if (i % 50 == 0) {
+        if (i % 50 == 0 && (crawl < 0 || crawlOf(i) == crawl)) {
           out.write(member(request(i, url)));
         }
       }
-      writeSpecialRecords(out);
+      if (last) {
+        writeSpecialRecords(out);
+      }
     }
     return bytes.toByteArray();
   }
@@ -279,9 +316,10 @@ public final class SampleCrawl {
     out.write(last, 0, last.length / 2);
   }
 
-  private static byte[] warcinfo() {
+  private static byte[] warcinfo(String crawl) {
     String fields = "software: corpus sample generator\r\nformat: WARC File Format 1.1\r\n"
-        + "description: synthetic crawl for tests and the default run\r\n";
+        + "description: synthetic crawl for tests and the default run\r\n"
+        + (crawl == null ? "" : "isPartOf: " + crawl + "\r\n");
     return record(-1, "warcinfo", null, "application/warc-fields", WarcBytes.utf8(fields));
   }
 

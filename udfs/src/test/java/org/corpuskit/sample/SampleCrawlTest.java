@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.corpuskit.archive.ArchivePage;
 import org.corpuskit.archive.ArchiveReader;
 import org.corpuskit.archive.FileSummary;
 import org.corpuskit.archive.ReadEvent;
@@ -84,6 +85,47 @@ class SampleCrawlTest {
         .filter(Character::isLetter).forEach(c -> scripts.add(Character.UnicodeScript.of(c))));
     assertTrue(scripts.containsAll(Set.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC,
         Character.UnicodeScript.HAN, Character.UnicodeScript.ARABIC, Character.UnicodeScript.HIRAGANA)));
+  }
+
+  @Test
+  void theTwoCrawlsHoldEveryPageOfTheSampleOnceEachUnderItsCrawl() throws IOException {
+    SampleCrawl.Written whole = SampleCrawl.write(dir.resolve("whole"));
+    List<Path> crawls = SampleCrawl.writeCrawls(dir.resolve("crawls"));
+    assertEquals(2, crawls.size());
+    List<String> urls = new ArrayList<>();
+    for (int crawl = 0; crawl < crawls.size(); crawl++) {
+      for (ArchivePage page : pages(crawls.get(crawl))) {
+        assertEquals(SampleCrawl.CRAWLS.get(crawl), page.crawl(), page.url());
+        urls.add(page.url());
+      }
+    }
+    List<String> wholeUrls = pages(whole.warc()).stream().map(ArchivePage::url).toList();
+    assertEquals(new TreeMap<>(counts(wholeUrls)), new TreeMap<>(counts(urls)));
+    assertEquals(List.of("crawls/CC-MAIN-2024-22-sample-00000.warc.gz", "crawls/CC-MAIN-2024-26-sample-00000.warc.gz"),
+        crawls.stream().map(p -> dir.relativize(p).toString()).toList());
+    assertTrue(Files.exists(dir.resolve("crawls").resolve(SampleCrawl.BENCHMARK_NAME)));
+    for (int[] pair : SampleCrawl.plantedDuplicates()) {
+      boolean exact = pair[0] - pair[1] == 16;
+      assertEquals(exact, SampleCrawl.crawlOf(pair[0]) == SampleCrawl.crawlOf(pair[1]), pair[0] + " of " + pair[1]);
+    }
+  }
+
+  private static List<ArchivePage> pages(Path warc) throws IOException {
+    List<ArchivePage> pages = new ArrayList<>();
+    try (ArchiveReader reader = new ArchiveReader(warc.toString(), Files.newByteChannel(warc), ReaderConfig.DEFAULTS)) {
+      for (var event = reader.next(); event.isPresent(); event = reader.next()) {
+        if (event.get() instanceof ReadEvent.Page page) {
+          pages.add(page.page());
+        }
+      }
+    }
+    return pages;
+  }
+
+  private static Map<String, Integer> counts(List<String> values) {
+    Map<String, Integer> counts = new TreeMap<>();
+    values.forEach(v -> counts.merge(v, 1, Integer::sum));
+    return counts;
   }
 
   @Test

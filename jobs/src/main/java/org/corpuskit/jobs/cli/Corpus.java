@@ -66,6 +66,8 @@ public final class Corpus {
   private static CommandLine commandLine(Corpus corpus) {
     CommandLine line = new CommandLine(corpus);
     line.addSubcommand(Shorthand.addTo(new CommandLine(new RunCommand()), Shorthand.all()));
+    line.addSubcommand(Shorthand.addTo(new CommandLine(new RefreshCommand()), Shorthand.all()));
+    line.addSubcommand(new ReleasesCommand());
     Stages.alone().forEach(alone -> line.addSubcommand(StageCommand.of(alone)));
     CommandLine eval = new CommandLine(new EvalCommand());
     Shorthand.addTo(eval.getSubcommands().get("decontamination"), Shorthand.BENCHMARKS);

@@ -214,7 +214,7 @@ public final class PipelineLauncher {
     }
   }
 
-  private static List<String> inputSpecs(InputConfig input) {
+  static List<String> inputSpecs(InputConfig input) {
     List<String> specs = new ArrayList<>(input.paths());
     if (!input.crawl().isEmpty()) {
       specs.add(Inputs.crawlListing(input.crawl(), input.crawlKind(), input.ccBase()));

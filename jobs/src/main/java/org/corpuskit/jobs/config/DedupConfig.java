@@ -67,6 +67,14 @@ public record DedupConfig(
     Check.positive("max_rounds", maxRounds);
   }
 
+  /** These settings, deduplicating against {@code indexes} as well as the index folders they name already. */
+  public DedupConfig withAgainst(List<String> indexes) {
+    List<String> all = new java.util.ArrayList<>(against);
+    indexes.stream().filter(i -> !all.contains(i)).forEach(all::add);
+    return new DedupConfig(url, exact, fuzzy, shingleUnit, shingleSize, bands, rows, seed, verify,
+        verifyThreshold, qualitySignal, lineMinDocs, all, maxRounds);
+  }
+
   public Shingles.Unit unit() {
     return shingleUnit.equals("chars") ? Shingles.Unit.CHARS : Shingles.Unit.WORDS;
   }

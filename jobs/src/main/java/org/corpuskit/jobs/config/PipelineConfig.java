@@ -36,6 +36,11 @@ public record PipelineConfig(
     return new PipelineConfig(spark, other, extract, filter, dedup, decontaminate, sources, tokenize, mix, pack);
   }
 
+  /** This configuration with {@code other} as its dedup section. */
+  public PipelineConfig withDedup(DedupConfig other) {
+    return new PipelineConfig(spark, input, extract, filter, other, decontaminate, sources, tokenize, mix, pack);
+  }
+
   /** This configuration with {@code other} as its decontaminate section. */
   public PipelineConfig withDecontaminate(DecontaminateConfig other) {
     return new PipelineConfig(spark, input, extract, filter, dedup, other, sources, tokenize, mix, pack);

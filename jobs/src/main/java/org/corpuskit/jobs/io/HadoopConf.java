@@ -20,6 +20,20 @@ public final class HadoopConf {
     return conf;
   }
 
+  /**
+   * The Hadoop settings of a Spark configuration ({@code spark.hadoop.*} keys, without the prefix) over the
+   * defaults, for reading files before or without a Spark session.
+   */
+  public static Configuration of(Map<String, String> sparkConf) {
+    Configuration conf = new Configuration();
+    sparkConf.forEach((key, value) -> {
+      if (key.startsWith("spark.hadoop.")) {
+        conf.set(key.substring("spark.hadoop.".length()), value);
+      }
+    });
+    return conf;
+  }
+
   /** Lets the public Common Crawl bucket be read without credentials, unless the user configured it. */
   public static void allowAnonymousCommonCrawl(Configuration conf) {
     String key = "fs.s3a.bucket.commoncrawl.aws.credentials.provider";

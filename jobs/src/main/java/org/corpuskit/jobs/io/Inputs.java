@@ -84,7 +84,9 @@ public final class Inputs {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           String entry = line.strip();
           if (!entry.isEmpty()) {
-            String file = entry.contains("://") || entry.startsWith("/") ? entry : withSlash(base) + entry;
+            // A line with a scheme (s3a://, hdfs://, file:/) or a leading slash is a path of its own.
+            String file = entry.startsWith("/") || new Path(entry).toUri().getScheme() != null ? entry
+                : withSlash(base) + entry;
             files.put(file, new InputFile(file, -1, -1));
           }
         }

@@ -1,0 +1,104 @@
+package org.corpuskit.jobs.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.corpuskit.jobs.config.InputConfig;
+import org.corpuskit.jobs.config.PipelineConfig;
+import org.corpuskit.jobs.config.Secrets;
+import org.corpuskit.jobs.io.HadoopConf;
+import org.corpuskit.jobs.io.Inputs;
+import org.corpuskit.jobs.pipeline.CodeVersion;
+import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.Release;
+import org.corpuskit.jobs.pipeline.ReleaseLock;
+import org.corpuskit.jobs.pipeline.Releases;
+import org.corpuskit.jobs.pipeline.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code corpus refresh}: the next release of a corpus made of crawls as they appear. The release reads the
+ * input files no finished release read, is deduplicated against every earlier release's index, and is a whole
+ * run of the pipeline in its own folder; its release.json, written last, finishes it. A refresh after a failure
+ * resumes the unfinished release; one with nothing new writes nothing; one while another runs is refused.
+ */
+@Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Writes the next release of a corpus into RELEASES/release-NNNNN: the pipeline run on the input "
+        + "files no earlier release read, deduplicated against every earlier release.",
+        "Run it again when a new crawl appears; after a failure, run it again to finish the release."})
+final class RefreshCommand implements Callable<Integer> {
+  @Option(names = "--releases", paramLabel = "DIR", required = true,
+      description = "Directory of the releases, on any Hadoop file system; created by the first refresh.")
+  String releases;
+
+  @Option(names = "--input", paramLabel = "PATH",
+      description = "Archive files, directories, globs or path listings (repeatable); input.paths.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--crawl", paramLabel = "CC-MAIN-YYYY-WW",
+      description = "A Common Crawl crawl: reads its warc.paths.gz; input.crawl.")
+  String crawl;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ConfigOptions config;
+
+  @Override
+  public Integer call() throws java.io.IOException {
+    if (inputs.isEmpty() && crawl == null) {
+      throw new UsageException("give --crawl or --input: the archives a new release is made of");
+    }
+    List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
+    sets.addAll(Shorthand.assignments(spec));
+    PipelineConfig loaded = config.load(sets);
+    return PipelineLauncher.inSession(loaded, spark -> refresh(spark, loaded));
+  }
+
+  private int refresh(SparkSession spark, PipelineConfig config) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    HadoopConf.allowAnonymousCommonCrawl(conf);
+    Releases all = Releases.at(releases, conf);
+    try (ReleaseLock lock = ReleaseLock.take(all, "corpus refresh")) {
+      List<Release> earlier = all.finished();
+      Set<String> released = all.released();
+      InputConfig input = config.input();
+      List<String> files = Inputs.resolve(PipelineLauncher.inputSpecs(input), input.ccBase(), 0, conf).paths();
+      List<String> fresh = files.stream().filter(f -> !released.contains(f)).toList();
+      if (input.maxFiles() > 0 && fresh.size() > input.maxFiles()) {
+        fresh = fresh.subList(0, input.maxFiles());
+      }
+      int number = all.next();
+      if (fresh.isEmpty()) {
+        System.out.printf("refresh: nothing new: all %,d input files are in %s already; nothing was written%n",
+            files.size(), earlier.size() == 1 ? earlier.get(0).name() : "releases " + earlier.get(0).name()
+                + " to " + earlier.get(earlier.size() - 1).name());
+        return 0;
+      }
+      String dir = all.dir(number);
+      boolean resumed = all.unfinished().contains(dir);
+      System.out.printf("refresh: %s%s: %,d new input files (of %,d; %,d in earlier releases), deduplicated "
+          + "against %s%n", new org.apache.hadoop.fs.Path(dir).getName(), resumed ? ", resumed" : "", fresh.size(),
+          files.size(), files.size() - fresh.size(), earlier.isEmpty() ? "no earlier release"
+              : String.join(", ", earlier.stream().map(Release::name).toList()));
+      String listing = all.writeListing(number, fresh);
+      PipelineConfig release = config
+          .withInput(new InputConfig(List.of(listing), "", input.crawlKind(), input.ccBase(), 0))
+          .withDedup(config.dedup().withAgainst(earlier.stream().map(Release::dedupIndex).toList()));
+      PipelineLauncher.launch(Stages.all(), release, new OutputOptions(dir, true), Pipeline.Range.ALL,
+          PipelineLauncher.WithoutInput.REFUSE);
+      Release done = all.finish(number, earlier, CodeVersion.current());
+      System.out.printf("refresh: %s finished: %,d documents, %,d tokens in %,d sequences, in %s%n", done.name(),
+          done.documents(), done.tokens(), done.sequences(), Secrets.scrub(dir));
+      return 0;
+    }
+  }
+}
