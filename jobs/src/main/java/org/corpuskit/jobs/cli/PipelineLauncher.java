@@ -108,7 +108,7 @@ public final class PipelineLauncher {
     SparkSession spark = session(config);
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
-      HadoopConf.allowAnonymousCommonCrawl(conf);
+      HadoopConf.commonCrawlRegion(conf);
       if (workDir == null) {
         workDir = WorkDir.open(output.out, specs, output.overwrite, conf);
       }

@@ -65,7 +65,7 @@ final class RefreshCommand implements Callable<Integer> {
 
   private int refresh(SparkSession spark, PipelineConfig config) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    HadoopConf.allowAnonymousCommonCrawl(conf);
+    HadoopConf.commonCrawlRegion(conf);
     Releases all = Releases.at(releases, conf);
     try (ReleaseLock lock = ReleaseLock.take(all, "corpus refresh")) {
       List<Release> earlier = all.finished();

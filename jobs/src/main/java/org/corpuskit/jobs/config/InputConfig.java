@@ -12,13 +12,15 @@ public record InputConfig(
     String crawl,
     @Doc("Which listing of the crawl to read: warc or wet.")
     String crawlKind,
-    @Doc("Base that relative lines of path listings, and crawl, resolve against.")
+    @Doc("Base that relative lines of path listings, and crawl, resolve against: Common Crawl over HTTPS by "
+        + "default, which needs no credentials; s3a://commoncrawl/ inside AWS us-east-1, with credentials.")
     String ccBase,
     @Doc("Read only the first N files of the sorted input list, so that a sample is the same on every run; 0 "
         + "reads all.")
     int maxFiles) {
 
-  public static final InputConfig DEFAULTS = new InputConfig(List.of(), "", "warc", "s3a://commoncrawl/", 0);
+  public static final InputConfig DEFAULTS = new InputConfig(List.of(), "", "warc",
+      org.corpuskit.jobs.io.Inputs.COMMON_CRAWL_BASE, 0);
   private static final Pattern CRAWL = Pattern.compile("CC-MAIN-\\d{4}-\\d{2}");
 
   public InputConfig {

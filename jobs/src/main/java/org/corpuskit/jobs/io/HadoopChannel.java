@@ -21,7 +21,15 @@ public final class HadoopChannel implements SeekableByteChannel {
     this.size = size;
   }
 
-  public static HadoopChannel open(String file, Configuration conf) throws IOException {
+  /**
+   * Opens {@code file}: an {@code http://} or {@code https://} URL as an {@link HttpChannel}, since Hadoop's
+   * HTTP file system can neither seek nor tell a position; anything else through its Hadoop file system.
+   */
+  public static SeekableByteChannel open(String file, Configuration conf) throws IOException {
+    String lower = file.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      return HttpChannel.open(file);
+    }
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(conf);
     long size = fs.getFileStatus(path).getLen();

@@ -34,12 +34,11 @@ public final class HadoopConf {
     return conf;
   }
 
-  /** Lets the public Common Crawl bucket be read without credentials, unless the user configured it. */
-  public static void allowAnonymousCommonCrawl(Configuration conf) {
-    String key = "fs.s3a.bucket.commoncrawl.aws.credentials.provider";
-    if (conf.get(key) == null) {
-      conf.set(key, "org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider");
-    }
+  /**
+   * Names the region of Common Crawl's bucket, us-east-1, unless the user did. Its credentials are the user's
+   * own: the bucket refuses unsigned requests since April 2022, so no anonymous provider is set.
+   */
+  public static void commonCrawlRegion(Configuration conf) {
     if (conf.get("fs.s3a.bucket.commoncrawl.endpoint.region") == null) {
       conf.set("fs.s3a.bucket.commoncrawl.endpoint.region", "us-east-1");
     }

@@ -23,10 +23,14 @@ import org.corpuskit.jobs.pipeline.UsageException;
  * Turns what a user names as input into the sorted list of archive files to read: files, directories (read
  * recursively, skipping names starting with {@code _} or {@code .}), globs, on any Hadoop file system; Common
  * Crawl path listings ({@code warc.paths.gz}, {@code wet.paths.gz}), whose relative lines are resolved against a
- * base ({@code s3a://commoncrawl/} by default); and crawl names, which stand for their listing.
+ * base ({@link #COMMON_CRAWL_BASE} by default); and crawl names, which stand for their listing.
  */
 public final class Inputs {
-  public static final String COMMON_CRAWL_BASE = "s3a://commoncrawl/";
+  /**
+   * Common Crawl over HTTPS: read without credentials from anywhere, where its S3 bucket has taken only signed
+   * requests since April 2022. Inside AWS (us-east-1), {@code s3a://commoncrawl/} with credentials is faster.
+   */
+  public static final String COMMON_CRAWL_BASE = "https://data.commoncrawl.org/";
   private static final Pattern CRAWL = Pattern.compile("CC-MAIN-\\d{4}-\\d{2}");
 
   private Inputs() {}
@@ -69,6 +73,11 @@ public final class Inputs {
     return m.find() ? m.group() : "";
   }
 
+  private static boolean isHttp(String spec) {
+    String lower = spec.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+
   private static boolean isListing(String spec) {
     return spec.endsWith(".paths.gz") || spec.endsWith(".paths");
   }
@@ -78,7 +87,8 @@ public final class Inputs {
     try {
       FileSystem fs = path.getFileSystem(conf);
       FileStatus status = fs.getFileStatus(path);
-      try (InputStream raw = fs.open(path);
+      try (InputStream raw = isHttp(spec) ? java.nio.channels.Channels.newInputStream(HttpChannel.open(spec))
+              : fs.open(path);
            InputStream in = spec.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {

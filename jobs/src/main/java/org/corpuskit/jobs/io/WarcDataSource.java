@@ -111,7 +111,7 @@ public final class WarcDataSource implements TableProvider, DataSourceRegister {
     @Override
     public InputPartition[] planInputPartitions() {
       Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
-      HadoopConf.allowAnonymousCommonCrawl(conf);
+      HadoopConf.commonCrawlRegion(conf);
       List<String> files = Inputs.resolve(paths(options), Inputs.COMMON_CRAWL_BASE, 0, conf).paths();
       return files.stream().map(FilePartition::new).toArray(InputPartition[]::new);
     }

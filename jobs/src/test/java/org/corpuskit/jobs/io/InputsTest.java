@@ -61,12 +61,14 @@ class InputsTest {
   }
 
   @Test
-  void aPathListingResolvesRelativeLinesAgainstTheBase() throws IOException {
+  void aPathListingResolvesRelativeLinesAgainstTheBaseAndKeepsLinesWithASchemeAsTheyAre() throws IOException {
     Path listing = dir.resolve("warc.paths.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(listing))) {
-      out.write("crawl-data/X/one.warc.gz\n\ncrawl-data/X/two.warc.gz\n".getBytes(StandardCharsets.UTF_8));
+      out.write("crawl-data/X/one.warc.gz\n\ncrawl-data/X/two.warc.gz\nfile:/data/three.warc.gz\n"
+          .getBytes(StandardCharsets.UTF_8));
     }
-    assertEquals(List.of("s3a://commoncrawl/crawl-data/X/one.warc.gz", "s3a://commoncrawl/crawl-data/X/two.warc.gz"),
+    assertEquals(List.of("file:/data/three.warc.gz", "https://data.commoncrawl.org/crawl-data/X/one.warc.gz",
+        "https://data.commoncrawl.org/crawl-data/X/two.warc.gz"),
         Inputs.resolve(List.of(uri(listing)), Inputs.COMMON_CRAWL_BASE, 0, conf).paths());
   }
 

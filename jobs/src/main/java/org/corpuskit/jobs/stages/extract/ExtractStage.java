@@ -46,7 +46,7 @@ public final class ExtractStage implements Stage {
     ExtractConfig config = context.config().extract();
     PayloadMemory.check(context.spark().sparkContext(), config.maxPayloadMb());
     Configuration conf = context.spark().sparkContext().hadoopConfiguration();
-    HadoopConf.allowAnonymousCommonCrawl(conf);
+    HadoopConf.commonCrawlRegion(conf);
     ReaderConfig reader = new ReaderConfig(config.maxPayloadMb() << 20, (long) config.maxResyncScanMb() << 20);
 
     Dataset<Row> outcomes = new ReadArchives(reader, conf)
