@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.config.ConfigLoader;
-import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.InputFiles;
 import org.corpuskit.jobs.io.Inputs;
@@ -23,8 +22,7 @@ public final class TestRuns {
     List<String> overrides = new ArrayList<>(List.of("extract.source=test-source"));
     overrides.addAll(List.of(sets));
     PipelineConfig config = ConfigLoader.load(null, overrides);
-    InputConfig input = config.input();
-    return config.withInput(new InputConfig(inputs, "", "warc", input.ccBase(), 0));
+    return config.withInput(config.input().reading(inputs));
   }
 
   public static List<StageRun> run(SparkSession spark, Pipeline pipeline, PipelineConfig config, String out,

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.corpuskit.jobs.cli.Stages;
-import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.io.Inputs;
 import org.corpuskit.jobs.pipeline.CodeVersion;
@@ -100,9 +99,7 @@ final class MeasureCommand {
       generated.write().mode(SaveMode.Overwrite).parquet(input);
       System.out.printf(Locale.ROOT, "%s: generated %d documents of %d characters in %.1f s%n", name, n, chars,
           (System.nanoTime() - start) / 1e9);
-      InputConfig defaults = pipeline.input();
-      PipelineConfig config = pipeline.withInput(new InputConfig(List.of(input), defaults.crawl(), defaults.crawlKind(),
-          defaults.ccBase(), 0));
+      PipelineConfig config = pipeline.withInput(pipeline.input().reading(List.of(input)));
       String out = work + "/" + name;
       List<StageRun> runs = runOn(spark, config, List.of(new DedupStage()), input, out);
       double seconds = runs.get(0).marker().seconds();
@@ -200,8 +197,7 @@ final class MeasureCommand {
         }
       }
       SampleCrawl.Written sample = SampleCrawl.write(work.resolve("sample"));
-      PipelineConfig run = pipeline.withInput(new InputConfig(List.of(crawl.toUri().toString()), "",
-              pipeline.input().crawlKind(), pipeline.input().ccBase(), 0))
+      PipelineConfig run = pipeline.withInput(pipeline.input().reading(List.of(crawl.toUri().toString())))
           .withDecontaminate(pipeline.decontaminate().withBenchmarks(List.of(
               "sample=" + sample.benchmark().toAbsolutePath() + ":fields=question+answer")));
       String out = work.resolve("out").toString();

@@ -16,6 +16,7 @@ import org.corpuskit.jobs.config.ConfigDocs;
 import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.config.Secrets;
+import org.corpuskit.jobs.io.CrawlList;
 import org.corpuskit.jobs.io.HadoopConf;
 import org.corpuskit.jobs.io.InputDocuments;
 import org.corpuskit.jobs.io.InputFiles;
@@ -83,9 +84,10 @@ public final class PipelineLauncher {
     return launchOn(new Pipeline(List.of(stage), Set.of(reads)), config, output, reads);
   }
 
-  private static int launch(Pipeline pipeline, PipelineConfig config, OutputOptions output, Pipeline.Range range,
+  private static int launch(Pipeline pipeline, PipelineConfig given, OutputOptions output, Pipeline.Range range,
       WithoutInput withoutInput, String providedRef) {
     pipeline.check(range);
+    PipelineConfig config = withLatestCrawl(given);
     boolean sample = config.input().isEmpty() && withoutInput == WithoutInput.SAMPLE;
     if (config.input().isEmpty() && withoutInput == WithoutInput.REFUSE) {
       throw new UsageException("no input: give --input (archive files, directories, globs or path listings)");
@@ -126,6 +128,17 @@ public final class PipelineLauncher {
         spark.stop();
       }
     }
+  }
+
+  /** {@code config} with crawl {@code latest} replaced by the newest crawl of its crawl list, and said so. */
+  static PipelineConfig withLatestCrawl(PipelineConfig config) {
+    InputConfig input = config.input();
+    if (!input.crawl().equals(InputConfig.LATEST)) {
+      return config;
+    }
+    String crawl = CrawlList.latest(input.crawlList(), HadoopConf.of(config.spark().conf()));
+    System.out.println("crawl latest: " + crawl + " (the newest in " + Secrets.scrub(input.crawlList()) + ")");
+    return config.withInput(input.withCrawl(crawl));
   }
 
   /**
@@ -197,9 +210,8 @@ public final class PipelineLauncher {
       SampleCrawl.Written written = SampleCrawl.write(Path.of(out, "sample"));
       System.out.println("No --input: running on the embedded sample, " + written.warc());
       InputConfig input = config.input();
-      PipelineConfig sampled = config.withInput(new InputConfig(
-          List.of(written.warc().toAbsolutePath().toUri().toString()), "", input.crawlKind(), input.ccBase(),
-          input.maxFiles()));
+      PipelineConfig sampled = config.withInput(input.reading(
+          List.of(written.warc().toAbsolutePath().toUri().toString())));
       if (config.sources().sets().isEmpty()) {
         sampled = sampled.withSources(config.sources().withSets(Map.of("reference",
             written.reference().toAbsolutePath().toUri().toString())));

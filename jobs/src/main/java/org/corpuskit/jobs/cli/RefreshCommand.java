@@ -43,7 +43,7 @@ final class RefreshCommand implements Callable<Integer> {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--crawl", paramLabel = "CC-MAIN-YYYY-WW",
-      description = "A Common Crawl crawl: reads its warc.paths.gz; input.crawl.")
+      description = "A Common Crawl crawl, or latest for the newest: reads its warc.paths.gz; input.crawl.")
   String crawl;
 
   @Spec
@@ -59,7 +59,7 @@ final class RefreshCommand implements Callable<Integer> {
     }
     List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
     sets.addAll(Shorthand.assignments(spec));
-    PipelineConfig loaded = config.load(sets);
+    PipelineConfig loaded = PipelineLauncher.withLatestCrawl(config.load(sets));
     return PipelineLauncher.inSession(loaded, spark -> refresh(spark, loaded));
   }
 
@@ -91,7 +91,7 @@ final class RefreshCommand implements Callable<Integer> {
               : String.join(", ", earlier.stream().map(Release::name).toList()));
       String listing = all.writeListing(number, fresh);
       PipelineConfig release = config
-          .withInput(new InputConfig(List.of(listing), "", input.crawlKind(), input.ccBase(), 0))
+          .withInput(input.reading(List.of(listing)))
           .withDedup(config.dedup().withAgainst(earlier.stream().map(Release::dedupIndex).toList()));
       PipelineLauncher.launch(Stages.all(), release, new OutputOptions(dir, true), Pipeline.Range.ALL,
           PipelineLauncher.WithoutInput.REFUSE);

@@ -19,7 +19,7 @@ final class RunCommand implements Callable<Integer> {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--crawl", paramLabel = "CC-MAIN-YYYY-WW",
-      description = "A Common Crawl crawl: reads its warc.paths.gz; input.crawl.")
+      description = "A Common Crawl crawl, or latest for the newest: reads its warc.paths.gz; input.crawl.")
   String crawl;
 
   @Spec

@@ -54,6 +54,32 @@ class HttpInputTest {
     }
   }
 
+  @Test
+  void aScheduledRefreshOfTheLatestCrawlWritesAReleaseThenNothingUntilANewCrawlAppears() throws IOException {
+    Path site = dir.resolve("site");
+    String key = "crawl-data/CC-MAIN-2024-22/segments/1/warc/" + SampleCrawl.WARC_NAME;
+    SampleCrawl.write(Files.createDirectories(site.resolve(key).getParent()));
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(
+        site.resolve("crawl-data/CC-MAIN-2024-22/warc.paths.gz")))) {
+      out.write((key + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    // Common Crawl's list puts the newest first; the order is not relied on.
+    Files.writeString(site.resolve("collinfo.json"), "[{\"id\": \"CC-MAIN-2023-50\", \"name\": \"December 2023\"}, "
+        + "{\"id\": \"CC-MAIN-2024-22\", \"name\": \"May 2024\"}, {\"id\": \"CC-MAIN-2024-10\"}]");
+    try (HttpFiles server = new HttpFiles(site)) {
+      String[] refresh = {"refresh", "--crawl", "latest", "--releases", dir.resolve("releases").toString(),
+          "--cc-base", server.base(), "--set", "input.crawl_list=" + server.base() + "collinfo.json"};
+      assertEquals(0, Corpus.execute(refresh));
+      JsonNode release = JSON.readTree(dir.resolve("releases/release-00001/release.json").toFile());
+      assertEquals("[\"CC-MAIN-2024-22\"]", release.get("crawls").toString());
+      assertTrue(release.get("tokens").asLong() > 100_000, release.toString());
+      assertEquals(0, Corpus.execute(refresh));
+      assertTrue(Files.notExists(dir.resolve("releases/release-00002")), "nothing new, nothing written");
+      Files.writeString(site.resolve("collinfo.json"), "[]");
+      assertEquals(2, Corpus.execute(refresh), "a list that names no crawl is a usage error");
+    }
+  }
+
   private static JsonNode extract(Path out) throws IOException {
     JsonNode stage = JSON.readTree(out.resolve("stats.json").toFile()).get("stages").get(0);
     ((com.fasterxml.jackson.databind.node.ObjectNode) stage).remove(java.util.List.of("seconds", "reused"));
