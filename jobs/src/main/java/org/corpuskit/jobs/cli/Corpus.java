@@ -62,6 +62,14 @@ public final class Corpus {
     return commandLine.execute(args);
   }
 
+  /**
+   * Parses a command line as {@link #execute} does, without running it; picocli's ParameterException names an
+   * unknown command or option, or a missing or bad value. Deployment files' command lines are checked with it.
+   */
+  public static void parse(String... args) {
+    commandLine(new Corpus()).parseArgs(args);
+  }
+
   /** The commands in the order help lists them: run, each stage alone, then the others. */
   private static CommandLine commandLine(Corpus corpus) {
     CommandLine line = new CommandLine(corpus);
