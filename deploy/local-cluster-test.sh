@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the cluster jar (jobs/target/corpus-jobs-cluster.jar) on a real standalone Spark cluster:
 # a master and two worker processes on this machine (loopback only), the embedded sample submitted with
-# deploy/spark-submit.sh, the counts checked, and
-# the shards compared byte for byte with those of a local-mode run of the same sample.
+# deploy/spark-submit.sh, the counts checked, and the shards compared byte for byte with those of a local-mode
+# run of the same sample.
 # Needs no Spark installation: SPARK_HOME is assembled from the Spark jars Maven resolves for jobs/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
