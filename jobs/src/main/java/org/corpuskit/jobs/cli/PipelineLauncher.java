@@ -16,6 +16,7 @@ import org.corpuskit.jobs.config.ConfigDocs;
 import org.corpuskit.jobs.config.InputConfig;
 import org.corpuskit.jobs.config.PipelineConfig;
 import org.corpuskit.jobs.config.Secrets;
+import org.corpuskit.jobs.config.SparkSettings;
 import org.corpuskit.jobs.io.CrawlList;
 import org.corpuskit.jobs.io.HadoopConf;
 import org.corpuskit.jobs.io.InputDocuments;
@@ -269,6 +270,11 @@ public final class PipelineLauncher {
       builder.master(config.spark().master());
       config.spark().conf().forEach(builder::config);
     }
+    SparkSettings.JOB_DEFAULTS.forEach((key, value) -> {
+      if (System.getProperty(key) == null && !config.spark().conf().containsKey(key)) {
+        builder.config(key, value);
+      }
+    });
     return builder.getOrCreate();
   }
 }
