@@ -17,9 +17,13 @@ public record ExtractConfig(
     int maxDepth,
     @Doc("Which sections of the Public Suffix List decide registered_domain: all (ICANN and private, so each "
         + "github.io or blogspot.com site is its own domain) or icann.")
-    String publicSuffixes) {
+    String publicSuffixes,
+    @Doc("Share of input files of which not one record can be read (missing, refused, empty, not an archive) "
+        + "that a run tolerates: they are named in the run summary and extract/errors; more fails the stage, "
+        + "so that no release is made of what is left. 1 tolerates all.")
+    double maxUnreadableShare) {
 
-  public static final ExtractConfig DEFAULTS = new ExtractConfig("common-crawl", 8, 1024, 512, "all");
+  public static final ExtractConfig DEFAULTS = new ExtractConfig("common-crawl", 8, 1024, 512, "all", 0.01);
 
   public ExtractConfig {
     Check.notBlank("source", source);
@@ -27,6 +31,9 @@ public record ExtractConfig(
     Check.atMost("max_resync_scan_mb", Check.positive("max_resync_scan_mb", maxResyncScanMb), 1 << 20);
     Check.positive("max_depth", maxDepth);
     Check.oneOf("public_suffixes", publicSuffixes, List.of("all", "icann"));
+    if (!(maxUnreadableShare >= 0 && maxUnreadableShare <= 1)) {
+      throw new IllegalArgumentException("max_unreadable_share must be between 0 and 1, got " + maxUnreadableShare);
+    }
   }
 
   public UrlParts.Suffixes suffixes() {

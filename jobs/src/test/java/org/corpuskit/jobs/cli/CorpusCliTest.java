@@ -170,7 +170,7 @@ class CorpusCliTest {
     String out = dir.resolve("o").toString();
     String[][] cases = {
         {"matches no file", "run", "--input", dir.resolve("nothing-*.warc.gz").toString(), "--out", out},
-        {"input.crawl must look like CC-MAIN-2024-22, got '2024-22'", "run", "--crawl", "2024-22", "--out", out},
+        {"input.crawl must look like CC-MAIN-2024-22 or be latest, got '2024-22'", "run", "--crawl", "2024-22", "--out", out},
         {"is a file", "run", "--input", Files.createDirectories(dir.resolve("in")).toString(), "--out", file.toString()},
     };
     for (String[] c : cases) {

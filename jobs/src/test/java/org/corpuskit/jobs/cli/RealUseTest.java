@@ -106,6 +106,28 @@ class RealUseTest {
   }
 
   @Test
+  void moreUnreadableInputFilesThanTheToleratedShareStopTheRunAfterExtractNamingThem() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    SampleCrawl.write(in.resolve("crawl"));
+    Files.writeString(in.resolve("crawl/notes.warc.gz"), "not an archive, saved under the wrong name\n");
+    Files.write(in.resolve("crawl/empty.warc.gz"), new byte[0]);
+    String input = in.resolve("crawl/*.warc.gz").toString();
+    Path out = dir.resolve("out");
+    CliRun stopped = CliRun.of("run", "--input", input, "--out", out.toString());
+    assertEquals(1, stopped.exitCode(), stopped.out() + stopped.err());
+    assertTrue(stopped.err().contains("stage extract failed: 2 of 3 input files unreadable (66.7%): empty.warc.gz "
+        + "(empty_file), notes.warc.gz (not_an_archive); all in extract/errors. That is more than "
+        + "extract.max_unreadable_share, 1.0%, so the run stops here"), stopped.err());
+    assertFalse(Files.exists(out.resolve("extract/_COMPLETE.json")));
+    assertFalse(Files.exists(out.resolve("filter")));
+    CliRun tolerated = CliRun.of("run", "--input", input, "--out", out.toString(), "--to", "extract", "--set",
+        "extract.max_unreadable_share=0.7");
+    assertEquals(0, tolerated.exitCode(), tolerated.out() + tolerated.err());
+    assertTrue(tolerated.out().contains("2 of 3 input files unreadable (66.7%): empty.warc.gz (empty_file), "
+        + "notes.warc.gz (not_an_archive); all in extract/errors; tolerated up to 70.0%"), tolerated.out());
+  }
+
+  @Test
   void aFailedRunSaysFailedInRunJsonWithTheStageAndOneLine() throws IOException {
     Path warc = SampleCrawl.write(dir.resolve("in")).warc();
     Path out = dir.resolve("out");

@@ -1,6 +1,8 @@
 package org.corpuskit.jobs.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,9 @@ import org.corpuskit.jobs.DatasetAssertions;
 import org.corpuskit.jobs.TestRuns;
 import org.corpuskit.jobs.cli.Corpus;
 import org.corpuskit.jobs.pipeline.Pipeline;
+import org.corpuskit.jobs.pipeline.ReleaseLock;
+import org.corpuskit.jobs.pipeline.Releases;
+import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.pipeline.StageMarker;
 import org.corpuskit.jobs.pipeline.StageCounts;
 import org.corpuskit.jobs.stages.extract.ExtractStage;
@@ -122,6 +127,21 @@ class S3InputTest {
     for (String file : List.of("run.json", "stats.json", "config.yaml")) {
       assertTrue(blobs.blobExists(BUCKET, "runs/one/" + file), file);
     }
+  }
+
+  @Test
+  void aReleaseLockOnS3IsTakenOnceAndFreeAgainWhenGivenUp(SparkSession spark) {
+    Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+    pointS3aAtTheProxy(conf);
+    Releases releases = Releases.at("s3a://" + BUCKET + "/releases", conf);
+    try (ReleaseLock held = ReleaseLock.take(releases, "first")) {
+      UsageException refused = assertThrows(UsageException.class, () -> ReleaseLock.take(releases, "second"));
+      assertTrue(refused.getMessage().contains("is being refreshed by process " + ProcessHandle.current().pid()),
+          refused.getMessage());
+      assertTrue(store.getBlobStore().blobExists(BUCKET, "releases/_refresh.lock"));
+    }
+    assertFalse(store.getBlobStore().blobExists(BUCKET, "releases/_refresh.lock"));
+    ReleaseLock.take(releases, "third").close();
   }
 
   @Test

@@ -61,7 +61,9 @@ public final class ExtractStage implements Stage {
     } finally {
       outcomes.unpersist();
     }
-    return counts(context);
+    List<String> notes = Unreadable.check(context.written("file_summaries"), context.written("errors"),
+        config.maxUnreadableShare());
+    return counts(context).withNotes(notes);
   }
 
   private static StageCounts counts(StageContext context) {

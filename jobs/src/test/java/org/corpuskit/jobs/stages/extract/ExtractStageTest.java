@@ -105,12 +105,12 @@ class ExtractStageTest {
   @Test
   void aSecondRunGivesTheSameDocuments() {
     String again = dir.resolve("again").toString();
-    extract(spark, List.of(dir.resolve("sample").toString()), again);
+    extract(spark, List.of(dir.resolve("sample/*.warc.gz").toString()), again);
     DatasetAssertions.assertSameRows(output("documents"), spark.read().parquet(again + "/extract/documents"));
   }
 
   @Test
-  void badFilesAreRecordedAndDoNotStopTheJob() throws IOException {
+  void badFilesAreRecordedAndWithinTheToleratedShareDoNotStopTheJob() throws IOException {
     Path bad = Files.createDirectories(dir.resolve("bad"));
     Files.writeString(bad.resolve("notes.warc.gz"), "not an archive at all");
     Files.write(bad.resolve("empty.warc"), new byte[0]);
@@ -122,7 +122,8 @@ class ExtractStageTest {
     Files.createDirectories(bad.resolve("_temporary"));
     Files.writeString(bad.resolve("_temporary/part.warc.gz"), "half-written output of another job");
     String badOut = dir.resolve("bad-out").toString();
-    StageCounts bads = extract(spark, List.of(bad.toString()), badOut);
+    StageCounts bads = TestRuns.run(spark, new Pipeline(List.of(new ExtractStage())),
+        TestRuns.config(List.of(bad.toString()), "extract.max_unreadable_share=1"), badOut).get(0).marker().counts();
     assertEquals(3, spark.read().parquet(badOut + "/extract/file_summaries").count(),
         "files and directories starting with _ are not inputs");
     assertEquals(Map.of("not_an_archive", 1L, "truncated_file", 1L, "empty_file", 1L), bads.failed());
