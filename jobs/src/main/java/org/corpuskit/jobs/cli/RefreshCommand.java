@@ -1,7 +1,7 @@
 package org.corpuskit.jobs.cli;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -38,13 +38,8 @@ final class RefreshCommand implements Callable<Integer> {
       description = "Directory of the releases, on any Hadoop file system; created by the first refresh.")
   String releases;
 
-  @Option(names = "--input", paramLabel = "PATH",
-      description = "Archive files, directories, globs or path listings (repeatable); input.paths.")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--crawl", paramLabel = "CC-MAIN-YYYY-WW",
-      description = "A Common Crawl crawl, or latest for the newest: reads its warc.paths.gz; input.crawl.")
-  String crawl;
+  @Mixin
+  ArchiveInputOptions input;
 
   @Spec
   CommandSpec spec;
@@ -54,12 +49,11 @@ final class RefreshCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws java.io.IOException {
-    if (inputs.isEmpty() && crawl == null) {
+    if (input.isEmpty()) {
       throw new UsageException("give --crawl or --input: the archives a new release is made of");
     }
-    List<String> sets = new ArrayList<>(InputArguments.assignments(inputs, crawl));
-    sets.addAll(Shorthand.assignments(spec));
-    PipelineConfig loaded = PipelineLauncher.withLatestCrawl(config.load(sets));
+    PipelineConfig loaded = PipelineLauncher.withLatestCrawl(config.load(input.assignments(
+        Shorthand.assignments(spec))));
     return PipelineLauncher.inSession(loaded, spark -> refresh(spark, loaded));
   }
 
@@ -72,10 +66,12 @@ final class RefreshCommand implements Callable<Integer> {
       Set<String> released = all.released();
       InputConfig input = config.input();
       List<String> files = Inputs.resolve(PipelineLauncher.inputSpecs(input), input.ccBase(), 0, conf).paths();
-      List<String> fresh = files.stream().filter(f -> !released.contains(f)).toList();
-      if (input.maxFiles() > 0 && fresh.size() > input.maxFiles()) {
-        fresh = fresh.subList(0, input.maxFiles());
+      if (files.isEmpty()) {
+        throw new UsageException("the input names no archive files: nothing to make a release of");
       }
+      List<String> unreleased = files.stream().filter(f -> !released.contains(Releases.key(f))).toList();
+      List<String> fresh = input.maxFiles() > 0 && unreleased.size() > input.maxFiles()
+          ? unreleased.subList(0, input.maxFiles()) : unreleased;
       int number = all.next();
       if (fresh.isEmpty()) {
         System.out.printf("refresh: nothing new: all %,d input files are in %s already; nothing was written%n",
@@ -84,12 +80,16 @@ final class RefreshCommand implements Callable<Integer> {
         return 0;
       }
       String dir = all.dir(number);
-      boolean resumed = all.unfinished().contains(dir);
-      System.out.printf("refresh: %s%s: %,d new input files (of %,d; %,d in earlier releases), deduplicated "
-          + "against %s%n", new org.apache.hadoop.fs.Path(dir).getName(), resumed ? ", resumed" : "", fresh.size(),
-          files.size(), files.size() - fresh.size(), earlier.isEmpty() ? "no earlier release"
-              : String.join(", ", earlier.stream().map(Release::name).toList()));
-      String listing = all.writeListing(number, fresh);
+      String name = new org.apache.hadoop.fs.Path(dir).getName();
+      Optional<String> before = all.writeListing(number, fresh);
+      String state = before.isEmpty() ? "" : before.get().equals(String.join("\n", fresh) + "\n") ? ", resumed"
+          : ", begun again: its unfinished run had other input files";
+      System.out.printf("refresh: %s%s: %,d new input files (of %,d; %,d in earlier releases%s), deduplicated "
+          + "against %s%n", name, state, fresh.size(), files.size(), files.size() - unreleased.size(),
+          unreleased.size() > fresh.size() ? "; " + String.format("%,d", unreleased.size() - fresh.size())
+              + " left for later releases" : "",
+          earlier.isEmpty() ? "no earlier release" : String.join(", ", earlier.stream().map(Release::name).toList()));
+      String listing = all.listing(number);
       PipelineConfig release = config
           .withInput(input.reading(List.of(listing)))
           .withDedup(config.dedup().withAgainst(earlier.stream().map(Release::dedupIndex).toList()));

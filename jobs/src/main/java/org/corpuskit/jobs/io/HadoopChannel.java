@@ -2,8 +2,6 @@ package org.corpuskit.jobs.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -11,10 +9,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** A read-only {@link SeekableByteChannel} over any Hadoop file system (local, HDFS, S3A). Not thread-safe. */
-public final class HadoopChannel implements SeekableByteChannel {
+public final class HadoopChannel extends ReadOnlyChannel {
   private final FSDataInputStream in;
   private final long size;
-  private boolean open = true;
 
   private HadoopChannel(FSDataInputStream in, long size) {
     this.in = in;
@@ -81,31 +78,7 @@ public final class HadoopChannel implements SeekableByteChannel {
   }
 
   @Override
-  public int write(ByteBuffer src) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public SeekableByteChannel truncate(long newSize) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (open) {
-      open = false;
-      in.close();
-    }
-  }
-
-  private void ensureOpen() throws IOException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
+  void closeSource() throws IOException {
+    in.close();
   }
 }

@@ -7,57 +7,73 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A read-only {@link SeekableByteChannel} over a file served by HTTP(S), such as Common Crawl's
  * {@code https://data.commoncrawl.org/}, which needs no credentials where its S3 bucket does. The size comes
  * from a HEAD request; reading is one streamed GET from the position on ({@code Range: bytes=N-}), reopened at
- * the position after a seek or a broken connection. A 503 Slow Down, 429 or other 5xx answer, or a connection
- * that fails, is retried after a jittered pause of at least a second (as Common Crawl asks), up to
- * {@link #ATTEMPTS} times a request. Not thread-safe.
+ * the position after a seek, a broken connection or a body that stalls for {@link #STALL}. A 503 Slow Down, 429
+ * or other 5xx answer, or a connection that fails, is retried after a jittered pause of at least a second (as
+ * Common Crawl asks), up to {@link #ATTEMPTS} times a request; a 404, another 4xx, or a server that ignores
+ * byte ranges ends the read at once. Not thread-safe.
  */
-public final class HttpChannel implements SeekableByteChannel {
+public final class HttpChannel extends ReadOnlyChannel {
   static final int ATTEMPTS = 10;
-  private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(30)).build();
+  /** HTTP/1.1, so that the tasks of an executor read over connections of their own rather than one HTTP/2 one. */
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build();
+  /** A body that sends nothing for this long is closed and asked for again from the position. */
+  static final Duration STALL = Duration.ofSeconds(60);
+  /** Closes stalled bodies: the JDK's request timeout ends when the headers arrive, not the body. */
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "corpus-http-stall");
+    thread.setDaemon(true);
+    return thread;
+  });
   /** A forward seek shorter than this is read through rather than answered with a new request. */
   private static final long SKIP_LIMIT = 1 << 20;
 
   private final URI uri;
   private final long size;
   private final long pauseMillis;
+  private final Duration stall;
   private final Random jitter;
   private InputStream body;
   private long position;
-  private boolean open = true;
 
-  private HttpChannel(URI uri, long size, long pauseMillis) {
+  private HttpChannel(URI uri, long size, long pauseMillis, Duration stall) {
     this.uri = uri;
     this.size = size;
     this.pauseMillis = pauseMillis;
+    this.stall = stall;
     this.jitter = new Random(uri.hashCode());
   }
 
   /** Opens {@code url}, asking its size first; a missing file is a {@link java.io.FileNotFoundException}. */
   public static HttpChannel open(String url) throws IOException {
-    return open(url, 1000);
+    return open(url, 1000, STALL);
   }
 
-  /** As {@link #open(String)}, with retries {@code pauseMillis} apart at least (tests pause less). */
-  static HttpChannel open(String url, long pauseMillis) throws IOException {
+  /**
+   * As {@link #open(String)}, with retries {@code pauseMillis} apart at least and bodies closed after
+   * {@code stall} without a byte (tests wait less).
+   */
+  static HttpChannel open(String url, long pauseMillis, Duration stall) throws IOException {
     URI uri = URI.create(url);
-    HttpChannel channel = new HttpChannel(uri, -1, pauseMillis);
+    HttpChannel channel = new HttpChannel(uri, -1, pauseMillis, stall);
     HttpResponse<InputStream> head = channel.send(HttpRequest.newBuilder(uri)
         .method("HEAD", HttpRequest.BodyPublishers.noBody()));
     head.body().close();
     long size = head.headers().firstValueAsLong("Content-Length").orElseThrow(() ->
         new IOException(url + ": the server gives no Content-Length"));
-    return new HttpChannel(uri, size, pauseMillis);
+    return new HttpChannel(uri, size, pauseMillis, stall);
   }
 
   @Override
@@ -71,11 +87,15 @@ public final class HttpChannel implements SeekableByteChannel {
     }
     byte[] chunk = new byte[Math.min(dst.remaining(), 1 << 16)];
     for (int attempt = 1; ; attempt++) {
+      if (body == null) {
+        // Its own retries are in send(); an answer that is no use (404, 403, no ranges) ends the read at once.
+        body = get(position);
+      }
+      InputStream reading = body;
+      ScheduledFuture<?> watch = WATCHDOG.schedule(() -> closeQuietly(reading), stall.toMillis(),
+          TimeUnit.MILLISECONDS);
       try {
-        if (body == null) {
-          body = get(position);
-        }
-        int n = body.read(chunk);
+        int n = reading.read(chunk);
         if (n < 0) {
           throw new IOException("the connection ended at byte " + position + " of " + size);
         }
@@ -85,9 +105,12 @@ public final class HttpChannel implements SeekableByteChannel {
       } catch (IOException e) {
         closeBody();
         if (attempt >= ATTEMPTS) {
-          throw e;
+          throw new IOException(uri + ": reading at byte " + position + " failed " + attempt + " times: "
+              + e.getMessage(), e);
         }
         pause(attempt);
+      } finally {
+        watch.cancel(false);
       }
     }
   }
@@ -127,23 +150,7 @@ public final class HttpChannel implements SeekableByteChannel {
   }
 
   @Override
-  public int write(ByteBuffer src) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public SeekableByteChannel truncate(long newSize) {
-    throw new NonWritableChannelException();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() {
-    open = false;
+  void closeSource() {
     closeBody();
   }
 
@@ -205,18 +212,16 @@ public final class HttpChannel implements SeekableByteChannel {
 
   private void closeBody() {
     if (body != null) {
-      try {
-        body.close();
-      } catch (IOException e) {
-        // The connection is given up either way; a new request starts from the position.
-      }
+      closeQuietly(body);
       body = null;
     }
   }
 
-  private void ensureOpen() throws IOException {
-    if (!open) {
-      throw new ClosedChannelException();
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // The connection is given up either way; a new request starts from the position.
     }
   }
 }

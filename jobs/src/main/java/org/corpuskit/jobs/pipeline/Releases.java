@@ -114,29 +114,45 @@ public final class Releases {
     return finished().stream().mapToInt(Release::release).max().orElse(0) + 1;
   }
 
-  /** Every archive file a finished release read. */
+  /** The {@link #key}s of every archive file a finished release read. */
   public Set<String> released() {
     Set<String> files = new LinkedHashSet<>();
     for (Release release : finished()) {
       String listing = read(new Path(dir(release.release()), INPUT_LISTING)).orElseThrow(() ->
           new IllegalStateException(dir(release.release()) + " has no " + INPUT_LISTING + ": the release is damaged"));
-      listing.lines().filter(line -> !line.isBlank()).forEach(files::add);
+      listing.lines().filter(line -> !line.isBlank()).map(Releases::key).forEach(files::add);
     }
     return files;
   }
 
   /**
+   * What identifies an archive file across releases: a Common Crawl file by its path from {@code crawl-data/}
+   * on, so that the same crawl read over HTTPS once and from S3 the next time is not released twice; any other
+   * file by its path as resolved.
+   */
+  public static String key(String file) {
+    int crawlData = file.indexOf("/crawl-data/");
+    return crawlData >= 0 ? file.substring(crawlData + 1) : file;
+  }
+
+  /**
    * Writes the listing of release {@code number}'s files, unless it holds them already (its modification time
    * is part of the run's input fingerprint, so that a resumed release reuses its finished stages), and returns
-   * its path.
+   * what it held before: nothing for a new release, the same files for one resumed as it was.
    */
-  public String writeListing(int number, List<String> files) {
+  public Optional<String> writeListing(int number, List<String> files) {
     Path path = new Path(dir(number), INPUT_LISTING);
     String text = String.join("\n", files) + "\n";
-    if (!read(path).filter(text::equals).isPresent()) {
+    Optional<String> before = read(path);
+    if (!before.filter(text::equals).isPresent()) {
       write(path, text);
     }
-    return path.toString();
+    return before;
+  }
+
+  /** The path of release {@code number}'s listing of its files. */
+  public String listing(int number) {
+    return new Path(dir(number), INPUT_LISTING).toString();
   }
 
   /**

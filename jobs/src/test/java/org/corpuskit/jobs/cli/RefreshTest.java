@@ -125,13 +125,26 @@ class RefreshTest {
     CliRun listed = CliRun.of("releases", releases.toString());
     assertTrue(listed.out().contains("release-00001  unfinished"), listed.out());
 
-    Files.writeString(releases.resolve("_refresh.lock"), "{\"host\": \"" + java.net.InetAddress.getLocalHost()
-        .getHostName() + "\", \"pid\": " + ProcessHandle.current().pid() + ", \"started\": \"2026-12-01T00:00:00Z\"}");
-    CliRun refused = refresh(releases, crawls.get(0).toString());
-    assertEquals(2, refused.exitCode(), refused.out() + refused.err());
-    assertTrue(refused.err().contains("is being refreshed by process " + ProcessHandle.current().pid() + " on "),
-        refused.err());
-    assertFalse(Files.exists(release.resolve("release.json")));
+    Process running = new ProcessBuilder("sleep", "120").start();
+    try {
+      Files.writeString(releases.resolve("_refresh.lock"), "{\"host\": \"" + java.net.InetAddress.getLocalHost()
+          .getHostName() + "\", \"pid\": " + running.pid() + ", \"started\": \"2026-12-01T00:00:00Z\"}");
+      CliRun refused = refresh(releases, crawls.get(0).toString());
+      assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+      assertTrue(refused.err().contains("is being refreshed by process " + running.pid() + " on "), refused.err());
+      assertFalse(Files.exists(release.resolve("release.json")));
+    } finally {
+      running.destroy();
+    }
+    // A lock from another host that its holder stopped rewriting ten minutes ago: that driver is gone.
+    Files.writeString(releases.resolve("_refresh.lock"), "{\"host\": \"driver-7f9c\", \"pid\": 1}");
+    Files.setLastModifiedTime(releases.resolve("_refresh.lock"), java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofMinutes(11))));
+    CliRun expired = refresh(releases, crawls.get(0).toString() + "-missing");
+    assertEquals(2, expired.exitCode(), "the input matches nothing: " + expired.err());
+    assertTrue(expired.out().contains("the lock of process 1 on driver-7f9c, not rewritten for 11 minutes, is "
+        + "taken over"), expired.out());
+    assertFalse(Files.exists(releases.resolve("_refresh.lock")), "given up when the refresh ended");
 
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
@@ -139,8 +152,8 @@ class RefreshTest {
         .getHostName() + "\", \"pid\": " + gone.pid() + ", \"started\": \"2026-12-01T00:00:00Z\"}");
     CliRun resumed = refresh(releases, crawls.get(0).toString());
     assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
-    assertTrue(resumed.out().contains("the lock of process " + gone.pid() + ", which no longer runs, is taken over"),
-        resumed.out());
+    assertTrue(resumed.out().contains("the lock of process " + gone.pid() + " on "), resumed.out());
+    assertTrue(resumed.out().contains(", which no longer runs, is taken over"), resumed.out());
     assertTrue(resumed.out().contains("release-00001, resumed"), resumed.out());
     for (String stage : List.of("extract", "filter", "dedup", "decontaminate", "tokenize", "mix")) {
       assertTrue(resumed.out().matches("(?s).*\\n" + stage + " +reused .*"), stage + ": " + resumed.out());

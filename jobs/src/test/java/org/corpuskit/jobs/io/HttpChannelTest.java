@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class HttpChannelTest {
     try (HttpFiles server = new HttpFiles(dir)) {
       server.slowDowns.set(2);
       server.cuts.set(1);
-      try (HttpChannel channel = HttpChannel.open(server.base() + "a.warc.gz", 5)) {
+      try (HttpChannel channel = HttpChannel.open(server.base() + "a.warc.gz", 5, Duration.ofSeconds(30))) {
         assertEquals(bytes.length, channel.size());
         assertArrayEquals(bytes, readAll(channel));
         assertEquals(bytes.length, channel.position());
@@ -51,13 +52,29 @@ class HttpChannelTest {
     Files.write(dir.resolve("b.warc.gz"), new byte[10]);
     try (HttpFiles server = new HttpFiles(dir)) {
       FileNotFoundException missing = assertThrows(FileNotFoundException.class,
-          () -> HttpChannel.open(server.base() + "missing.warc.gz", 1));
+          () -> HttpChannel.open(server.base() + "missing.warc.gz", 1, Duration.ofSeconds(30)));
       assertTrue(missing.getMessage().endsWith("missing.warc.gz: no such file (HTTP 404)"), missing.getMessage());
       assertEquals(1, server.requests.get());
       server.slowDowns.set(1000);
-      IOException busy = assertThrows(IOException.class, () -> HttpChannel.open(server.base() + "b.warc.gz", 1));
+      IOException busy = assertThrows(IOException.class,
+          () -> HttpChannel.open(server.base() + "b.warc.gz", 1, Duration.ofSeconds(30)));
       assertTrue(busy.getMessage().endsWith("HTTP 503 after " + HttpChannel.ATTEMPTS + " attempts"),
           busy.getMessage());
+    }
+  }
+
+  @Test
+  void aBodyThatStallsIsClosedAndAskedForAgainFromWhereItStopped() throws IOException {
+    byte[] bytes = new byte[200_000];
+    new Random(8).nextBytes(bytes);
+    Files.write(dir.resolve("c.warc.gz"), bytes);
+    try (HttpFiles server = new HttpFiles(dir)) {
+      server.stalls.set(1);
+      try (HttpChannel channel = HttpChannel.open(server.base() + "c.warc.gz", 5, Duration.ofMillis(300))) {
+        assertArrayEquals(bytes, readAll(channel));
+      }
+      assertEquals(0, server.stalls.get());
+      assertEquals(1, server.rangeRequests.get(), "the rest was asked for from where the stalled body stopped");
     }
   }
 

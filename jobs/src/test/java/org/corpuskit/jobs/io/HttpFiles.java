@@ -23,6 +23,7 @@ final class HttpFiles implements AutoCloseable {
   private final Path root;
   final AtomicInteger slowDowns = new AtomicInteger();
   final AtomicInteger cuts = new AtomicInteger();
+  final AtomicInteger stalls = new AtomicInteger();
   final AtomicInteger requests = new AtomicInteger();
   final AtomicInteger rangeRequests = new AtomicInteger();
 
@@ -30,6 +31,8 @@ final class HttpFiles implements AutoCloseable {
     this.root = root;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::serve);
+    // A stalled answer must not hold up the request that follows it.
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -67,6 +70,13 @@ final class HttpFiles implements AutoCloseable {
       }
       exchange.sendResponseHeaders(range == null ? 200 : 206, bytes.length - from);
       OutputStream out = exchange.getResponseBody();
+      if (stalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        out.write(bytes, from, (bytes.length - from) / 2);
+        out.flush();
+        // Sends nothing more for longer than the client waits, as a stuck connection does.
+        sleep(5_000);
+        return;
+      }
       if (cuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         out.write(bytes, from, (bytes.length - from) / 2);
         out.flush();
@@ -74,6 +84,15 @@ final class HttpFiles implements AutoCloseable {
         throw new IOException("cut off on purpose");
       }
       out.write(bytes, from, bytes.length - from);
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 
