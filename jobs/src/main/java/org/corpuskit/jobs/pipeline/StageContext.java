@@ -1,20 +1,14 @@
 package org.corpuskit.jobs.pipeline;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.corpuskit.jobs.config.PipelineConfig;
@@ -74,8 +68,8 @@ public final class StageContext {
       throw new IllegalArgumentException(stage.name() + " reads " + ref + " without declaring it");
     }
     Dataset<Row> data;
-    if (writtenSchema(path).isPresent()) {
-      data = readBack(path);
+    if (Datasets.writtenSchema(spark, path).isPresent()) {
+      data = Datasets.read(spark, path);
     } else if (input.schema().equals(Schemas.DOCUMENTS)) {
       data = InputDocuments.read(spark, path, input.schema());
     } else {
@@ -136,32 +130,7 @@ public final class StageContext {
   /** A dataset this stage has written, read back: counts are taken from it, not from the plan that made it. */
   public Dataset<Row> written(String dataset) {
     spark.sparkContext().setJobDescription(stage.name() + ": count " + dataset);
-    return readBack(workDir.path(stage.name(), dataset));
-  }
-
-  /**
-   * A dataset of this pipeline read with the schema it was written with. Spark cannot infer the schema of a
-   * dataset with no rows when it was written in partitions (it leaves no data file), so an empty stage output
-   * would otherwise fail the next read.
-   */
-  private Dataset<Row> readBack(String path) {
-    return writtenSchema(path).map(schema -> spark.read().schema(schema).parquet(path))
-        .orElseGet(() -> spark.read().parquet(path));
-  }
-
-  /**
-   * The schema a dataset of this pipeline was written with, read through the file system of its own path (a
-   * stage run alone may read from another store than it writes to); empty for a dataset made elsewhere.
-   */
-  private Optional<StructType> writtenSchema(String path) {
-    Path file = new Path(path, SCHEMA_FILE);
-    try (InputStream in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
-      return Optional.of((StructType) DataType.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return Datasets.read(spark, workDir.path(stage.name(), dataset));
   }
 
   /** The schema Spark reads back: partition columns move to the end. */

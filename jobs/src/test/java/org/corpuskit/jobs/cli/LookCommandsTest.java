@@ -1,0 +1,103 @@
+package org.corpuskit.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.corpuskit.jobs.LocalSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code corpus show} and {@code corpus export} on the sample's run, as a reviewer uses them. */
+@ExtendWith(LocalSpark.class)
+class LookCommandsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  static Path dir;
+
+  private static Path run;
+
+  @BeforeAll
+  static void runTheSample() {
+    LocalSpark.session();
+    run = dir.resolve("out");
+    CliRun result = CliRun.of("run", "--out", run.toString(), "--to", "decontaminate");
+    assertEquals(0, result.exitCode(), result.out() + result.err());
+  }
+
+  @Test
+  void showPrintsTheSameFewDocumentsOfTheLastStageEveryTime() {
+    CliRun shown = CliRun.of("show", run.toString(), "-n", "3", "--width", "80");
+    assertEquals(0, shown.exitCode(), shown.err());
+    assertTrue(shown.out().contains("decontaminate/documents: 473 documents; showing 3"), shown.out());
+    assertEquals(3, shown.out().lines().filter(l -> l.equals("-".repeat(80))).count(), shown.out());
+    List<String> text = shown.out().lines().filter(l -> l.startsWith("  ")).toList();
+    assertTrue(text.size() > 6, shown.out());
+    assertTrue(text.stream().allMatch(l -> l.codePointCount(0, l.length()) <= 80), "wrapped to the width: " + text);
+    assertEquals(shown.out(), CliRun.of("show", run.toString(), "-n", "3", "--width", "80").out());
+  }
+
+  @Test
+  void showPicksRejectedDocumentsByReasonAndDocumentsByLanguage() {
+    CliRun fuzzy = CliRun.of("show", run.toString(), "--stage", "dedup", "--rejected", "fuzzy_duplicate", "-n", "2");
+    assertEquals(0, fuzzy.exitCode(), fuzzy.err());
+    assertTrue(fuzzy.out().contains("dedup/rejected: 22 documents rejected for fuzzy_duplicate; showing 2"),
+        fuzzy.out());
+    assertEquals(2, fuzzy.out().lines().filter(l -> l.startsWith("reason fuzzy_duplicate  duplicate of ")).count(),
+        fuzzy.out());
+    CliRun german = CliRun.of("show", run.toString(), "--stage", "filter", "--lang", "de", "-n", "4");
+    assertEquals(4, german.out().lines().filter(l -> l.contains("  lang de  ")).count(), german.out());
+    CliRun wrong = CliRun.of("show", run.toString(), "--stage", "pack");
+    assertEquals(2, wrong.exitCode());
+    assertTrue(wrong.err().contains("--stage pack: give one of decontaminate, dedup, filter, extract"), wrong.err());
+  }
+
+  @Test
+  void exportWritesEveryRowAsJsonLinesOrCsvWithNestedColumnsAsJson() throws IOException {
+    Path jsonl = dir.resolve("rejected.jsonl");
+    CliRun all = CliRun.of("export", run.resolve("dedup/rejected").toString(), "--out", jsonl.toString());
+    assertEquals(0, all.exitCode(), all.err());
+    List<String> lines = Files.readAllLines(jsonl);
+    assertEquals(52, lines.size());
+    for (String line : lines) {
+      JsonNode row = JSON.readTree(line);
+      assertTrue(row.get("text").asText().length() > 0 && row.has("duplicate_of"), line);
+    }
+    assertTrue(all.err().contains("exported 52 rows of "), all.err());
+
+    Path csv = dir.resolve("filter.csv");
+    CliRun some = CliRun.of("export", run.resolve("filter/documents").toString(), "--format", "csv", "--columns",
+        "doc_id,url,signals", "--where", "signals.lang = 'fr'", "--limit", "5", "--out", csv.toString());
+    assertEquals(0, some.exitCode(), some.err());
+    List<String> rows = Files.readAllLines(csv);
+    assertEquals("doc_id,url,signals", rows.get(0));
+    assertEquals(6, rows.size());
+    for (String row : rows.subList(1, rows.size())) {
+      String signals = row.substring(row.indexOf(",\"{") + 2, row.length() - 1).replace("\"\"", "\"");
+      assertEquals("fr", JSON.readTree(signals).get("lang").asText(), row);
+    }
+  }
+
+  @Test
+  void aMissingDatasetAnUnknownColumnOrABadConditionIsOneLine() {
+    String rejected = run.resolve("dedup/rejected").toString();
+    for (String[] c : new String[][] {
+        {"no dataset at ", "export", run.resolve("nothing").toString()},
+        {"--columns: nope not in ", "export", rejected, "--columns", "doc_id,nope"},
+        {"--where reason = = 1: ", "export", rejected, "--where", "reason = = 1"},
+        {"--format xml: give jsonl or csv", "export", rejected, "--format", "xml"}}) {
+      CliRun result = CliRun.of(java.util.Arrays.copyOfRange(c, 1, c.length));
+      assertEquals(2, result.exitCode(), result.err());
+      assertTrue(result.err().contains(c[0]), result.err());
+      assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+  }
+}
