@@ -80,7 +80,8 @@ public final class Corpus {
     CommandLine eval = new CommandLine(new EvalCommand());
     Shorthand.addTo(eval.getSubcommands().get("decontamination"), Shorthand.BENCHMARKS);
     for (Object command : List.of(new VerifyCommand(), Shorthand.addTo(new CommandLine(new ConfigCommand()),
-        Shorthand.all()), new ExtractHtmlCommand(), new SampleCommand(), new ShowCommand(), new ExportCommand(), eval, new TrainClassifierCommand())) {
+        Shorthand.all()), new ExtractHtmlCommand(), new SampleCommand(), new ShowCommand(), new ExportCommand(),
+        new ReportCommand(), eval, new TrainClassifierCommand())) {
       line.addSubcommand(command);
     }
     return line;

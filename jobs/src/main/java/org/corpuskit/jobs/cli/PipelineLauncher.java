@@ -26,6 +26,7 @@ import org.corpuskit.jobs.pipeline.CodeVersion;
 import org.corpuskit.jobs.pipeline.CountsException;
 import org.corpuskit.jobs.pipeline.Funnel;
 import org.corpuskit.jobs.pipeline.Lineage;
+import org.corpuskit.jobs.pipeline.Messages;
 import org.corpuskit.jobs.pipeline.Pipeline;
 import org.corpuskit.jobs.pipeline.Preflight;
 import org.corpuskit.jobs.pipeline.Stage;
@@ -34,6 +35,7 @@ import org.corpuskit.jobs.pipeline.StageFailedException;
 import org.corpuskit.jobs.pipeline.StageRun;
 import org.corpuskit.jobs.pipeline.UsageException;
 import org.corpuskit.jobs.pipeline.WorkDir;
+import org.corpuskit.jobs.report.RunReport;
 import org.corpuskit.jobs.stages.pack.PackStage;
 import org.corpuskit.jobs.stages.pack.Verify;
 import org.corpuskit.sample.SampleCrawl;
@@ -197,9 +199,22 @@ public final class PipelineLauncher {
       }
     }
     lineage.succeeded();
-    System.out.printf("written to %s: run.json, config.yaml, stats.json and one directory per stage%n",
+    report(spark, workDir);
+    System.out.printf("written to %s: run.json, config.yaml, stats.json, report.html and one directory per stage%n",
         Secrets.scrub(workDir.root()));
     return 0;
+  }
+
+  /**
+   * Draws report.html; the run's data is written and checked by now, so a report that cannot be drawn is said in
+   * a line and does not fail the run ({@code corpus report OUT} tries again).
+   */
+  private static void report(SparkSession spark, WorkDir workDir) {
+    try {
+      RunReport.write(spark, workDir.root());
+    } catch (RuntimeException e) {
+      System.out.println("report: not drawn: " + Messages.describe(e) + "; corpus report OUT draws it again");
+    }
   }
 
   private static PipelineConfig withSample(PipelineConfig config, WorkDir workDir, String out) {

@@ -87,6 +87,30 @@ class LookCommandsTest {
   }
 
   @Test
+  void theRunWroteAReportWhoseChartsAreWellFormedAndWhichIsDrawnAgainTheSame() throws Exception {
+    Path report = run.resolve("report.html");
+    String html = Files.readString(report);
+    for (String section : List.of("funnel", "time", "rejections", "languages", "lengths", "signals", "clusters",
+        "contamination")) {
+      assertTrue(html.contains("<section id=\"" + section + "\">"), section);
+    }
+    assertTrue(!html.contains("<section id=\"mixture\">"), "mix did not run");
+    java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg .*?</svg>").matcher(html);
+    int charts = 0;
+    while (svg.find()) {
+      javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
+          new java.io.ByteArrayInputStream(svg.group().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      charts++;
+    }
+    assertTrue(charts >= 10, charts + " charts");
+    assertTrue(html.contains("<title>exact_duplicate: 25 records</title>"), "dedup's reasons with their counts");
+    assertTrue(html.contains("threshold 5"), "c4_sentences is drawn with its rule's threshold");
+    CliRun again = CliRun.of("report", run.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertEquals(html, Files.readString(report), "the same outputs draw the same page");
+  }
+
+  @Test
   void aMissingDatasetAnUnknownColumnOrABadConditionIsOneLine() {
     String rejected = run.resolve("dedup/rejected").toString();
     for (String[] c : new String[][] {
