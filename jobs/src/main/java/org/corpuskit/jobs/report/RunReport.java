@@ -98,7 +98,7 @@ public final class RunReport {
     json("pack/manifest.json").map(RunReport::tokens).ifPresent(sections::add);
     String subtitle = run.path("status").asText("?") + ", code " + abbreviated(run.path("code_version").asText("?"))
         + ", Spark " + run.path("spark_version").asText("?") + ", " + run.at("/inputs/files").size()
-        + " input files, started " + run.path("started").asText("?").replaceFirst("\\.\\d+Z$", "Z");
+        + (run.at("/inputs/files").size() == 1 ? " input file" : " input files") + ", started " + run.path("started").asText("?").replaceFirst("\\.\\d+Z$", "Z");
     return ReportPage.html("corpus run: " + root, subtitle, sections);
   }
 
