@@ -23,10 +23,17 @@ public final class ConfigOptions {
   @Option(names = "--master", paramLabel = "URL", description = "Shorthand for spark.master.")
   String master;
 
+  @Option(names = "--ui", description = "Turns Spark's web UI on (off in local runs by default) and prints its "
+      + "address; shorthand for spark.conf.spark.ui.enabled=true.")
+  boolean ui;
+
   /** The effective configuration; {@code extra} are assignments the command itself makes (its --input). */
   public PipelineConfig load(List<String> extra) {
     List<String> overrides = new ArrayList<>();
     assign(overrides, "spark.master", master);
+    if (ui) {
+      overrides.add("spark.conf.spark.ui.enabled=true");
+    }
     overrides.addAll(extra);
     overrides.addAll(sets);
     return ConfigLoader.load(file, overrides);

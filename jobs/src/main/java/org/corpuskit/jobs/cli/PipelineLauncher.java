@@ -290,6 +290,10 @@ public final class PipelineLauncher {
         builder.config(key, value);
       }
     });
-    return builder.getOrCreate();
+    SparkSession spark = builder.getOrCreate();
+    if (spark.sparkContext().uiWebUrl().isDefined()) {
+      System.out.println("Spark UI: " + spark.sparkContext().uiWebUrl().get());
+    }
+    return spark;
   }
 }

@@ -62,13 +62,18 @@ final class Progress extends SparkListener implements AutoCloseable {
     String reading;
     if (inputBytes > 0) {
       double share = Math.min(1.0, read / (double) inputBytes);
-      reading = String.format("%s of %s read (%.0f%%)", size(Math.min(read, inputBytes)), size(inputBytes),
-          100 * share) + (share > 0 && share < 1 ? ", left " + clock(seconds / share * (1 - share)) : "");
+      reading = String.format("%s of %s read (%.0f%%, %s)", size(Math.min(read, inputBytes)), size(inputBytes),
+          100 * share, rate(read, seconds)) + (share > 0 && share < 1 ? ", left " + clock(seconds / share * (1 - share))
+          : "");
     } else {
-      reading = size(read) + " read";
+      reading = size(read) + " read (" + rate(read, seconds) + ")";
     }
     return String.format("[%s] %s, %,d records written (%,.0f/s), elapsed %s", stage, reading, records.get(),
         records.get() / seconds, clock(seconds));
+  }
+
+  private static String rate(long bytes, double seconds) {
+    return String.format("%.1f MB/s", bytes / (double) (1L << 20) / seconds);
   }
 
   private static String size(long bytes) {

@@ -143,6 +143,14 @@ class CorpusCliTest {
   }
 
   @Test
+  void uiTurnsSparksWebUiOnForASessionCorpusStarts() {
+    CliRun printed = corpus("config", "--ui");
+    assertEquals(0, printed.exitCode(), printed.err());
+    assertTrue(printed.out().contains("spark.ui.enabled: \"true\""), printed.out());
+    assertTrue(corpus("config").out().contains("spark.ui.enabled: \"false\""));
+  }
+
+  @Test
   void aMisspeltKeyIsAUsageErrorWithTheFileTheLineAndASuggestion() throws IOException {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(file, "extract:\n  source: web\n  max_dept: 9\n");
