@@ -3,6 +3,7 @@ package org.corpuskit.jobs.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -70,9 +71,12 @@ class HttpChannelTest {
     Files.write(dir.resolve("c.warc.gz"), bytes);
     try (HttpFiles server = new HttpFiles(dir)) {
       server.stalls.set(1);
-      try (HttpChannel channel = HttpChannel.open(server.base() + "c.warc.gz", 5, Duration.ofMillis(300))) {
-        assertArrayEquals(bytes, readAll(channel));
-      }
+      // Without the watchdog the read would wait on the stuck body for as long as the server holds it.
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        try (HttpChannel channel = HttpChannel.open(server.base() + "c.warc.gz", 5, Duration.ofMillis(300))) {
+          assertArrayEquals(bytes, readAll(channel));
+        }
+      });
       assertEquals(0, server.stalls.get());
       assertEquals(1, server.rangeRequests.get(), "the rest was asked for from where the stalled body stopped");
     }

@@ -32,7 +32,11 @@ final class HttpFiles implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::serve);
     // A stalled answer must not hold up the request that follows it.
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "http-files");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.start();
   }
 
@@ -73,8 +77,8 @@ final class HttpFiles implements AutoCloseable {
       if (stalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         out.write(bytes, from, (bytes.length - from) / 2);
         out.flush();
-        // Sends nothing more for longer than the client waits, as a stuck connection does.
-        sleep(5_000);
+        // Sends nothing more, as a stuck connection does, until the server stops.
+        sleep(600_000);
         return;
       }
       if (cuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
