@@ -83,14 +83,18 @@ final class ExportCommand implements Callable<Integer> {
     });
   }
 
-  private Dataset<Row> select(SparkSession spark) {
-    Dataset<Row> data;
+  /** A dataset a user named, or one line saying there is none at that path. */
+  static Dataset<Row> read(SparkSession spark, String dataset) {
     try {
-      data = Datasets.read(spark, dataset);
+      return Datasets.read(spark, dataset);
     } catch (Exception e) {
       throw new UsageException("no dataset at " + dataset + ": name a dataset folder of a run, such as "
           + "OUT/filter/documents (" + org.corpuskit.jobs.pipeline.Messages.describe(e) + ")");
     }
+  }
+
+  private Dataset<Row> select(SparkSession spark) {
+    Dataset<Row> data = read(spark, dataset);
     List<String> known = List.of(data.columns());
     List<String> unknown = columns.stream().filter(c -> !known.contains(c)).toList();
     if (!unknown.isEmpty()) {

@@ -63,7 +63,7 @@ final class RefreshCommand implements Callable<Integer> {
     Releases all = Releases.at(releases, conf);
     try (ReleaseLock lock = ReleaseLock.take(all, "corpus refresh")) {
       List<Release> earlier = all.finished();
-      Set<String> released = all.released();
+      Set<String> released = all.released(earlier);
       InputConfig input = config.input();
       List<String> files = Inputs.resolve(PipelineLauncher.inputSpecs(input), input.ccBase(), 0, conf).paths();
       if (files.isEmpty()) {
@@ -72,7 +72,7 @@ final class RefreshCommand implements Callable<Integer> {
       List<String> unreleased = files.stream().filter(f -> !released.contains(Releases.key(f))).toList();
       List<String> fresh = input.maxFiles() > 0 && unreleased.size() > input.maxFiles()
           ? unreleased.subList(0, input.maxFiles()) : unreleased;
-      int number = all.next();
+      int number = Releases.next(earlier);
       if (fresh.isEmpty()) {
         System.out.printf("refresh: nothing new: all %,d input files are in %s already; nothing was written%n",
             files.size(), earlier.size() == 1 ? earlier.get(0).name() : "releases " + earlier.get(0).name()

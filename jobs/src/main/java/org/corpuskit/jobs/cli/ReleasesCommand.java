@@ -34,7 +34,7 @@ final class ReleasesCommand implements Callable<Integer> {
           r.crawls().isEmpty() ? "-" : String.join(",", r.crawls()), r.inputFiles(), r.documents(), r.tokens(),
           r.buildsOn().isEmpty() ? "-" : String.join(", ", r.buildsOn()));
     }
-    releases.unfinished().forEach(d -> System.out.println(new org.apache.hadoop.fs.Path(d).getName()
+    releases.unfinished(finished).forEach(d -> System.out.println(new org.apache.hadoop.fs.Path(d).getName()
         + "  unfinished: corpus refresh with the same input finishes it"));
     System.out.printf("%d finished releases in %s: %,d documents, %,d tokens%n", finished.size(),
         Secrets.scrub(releases.root()), finished.stream().mapToLong(Release::documents).sum(),

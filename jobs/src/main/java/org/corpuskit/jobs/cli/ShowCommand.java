@@ -11,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.corpuskit.jobs.pipeline.Datasets;
 import org.corpuskit.jobs.pipeline.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +72,7 @@ final class ShowCommand implements Callable<Integer> {
         throw new UsageException("--stage " + chosen + ": give one of " + String.join(", ", STAGES));
       }
       String dataset = new Path(new Path(run, chosen), rejected == null ? "documents" : "rejected").toString();
-      Dataset<Row> docs = select(read(spark, dataset));
+      Dataset<Row> docs = select(ExportCommand.read(spark, dataset));
       List<Row> shown = docs.orderBy(xxhash64(col("doc_id")), col("doc_id")).limit(count).collectAsList();
       long total = docs.count();
       System.out.printf("%s: %,d %s%s%s; showing %d%n", dataset, total, total == 1 ? "document" : "documents",
@@ -107,14 +106,6 @@ final class ShowCommand implements Callable<Integer> {
       }
     }
     throw new UsageException(run + " holds no finished stage with documents: name a run's --out");
-  }
-
-  private static Dataset<Row> read(SparkSession spark, String dataset) {
-    try {
-      return Datasets.read(spark, dataset);
-    } catch (Exception e) {
-      throw new UsageException("no dataset at " + dataset + ": is " + "this a run's --out, and did the stage run?");
-    }
   }
 
   private static org.apache.spark.sql.Column langColumn(StructType schema) {

@@ -9,7 +9,6 @@ import java.nio.channels.Channels;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.corpuskit.jobs.pipeline.UsageException;
 
 /**
@@ -44,11 +43,6 @@ public final class CrawlList {
   }
 
   private static InputStream open(String url, Configuration conf) throws IOException {
-    String lower = url.toLowerCase(java.util.Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return Channels.newInputStream(HttpChannel.open(url));
-    }
-    Path path = new Path(url);
-    return path.getFileSystem(conf).open(path);
+    return Channels.newInputStream(HadoopChannel.open(url, conf));
   }
 }

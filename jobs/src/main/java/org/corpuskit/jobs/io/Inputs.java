@@ -73,11 +73,6 @@ public final class Inputs {
     return m.find() ? m.group() : "";
   }
 
-  private static boolean isHttp(String spec) {
-    String lower = spec.toLowerCase(java.util.Locale.ROOT);
-    return lower.startsWith("http://") || lower.startsWith("https://");
-  }
-
   private static boolean isListing(String spec) {
     return spec.endsWith(".paths.gz") || spec.endsWith(".paths");
   }
@@ -87,8 +82,7 @@ public final class Inputs {
     try {
       FileSystem fs = path.getFileSystem(conf);
       FileStatus status = fs.getFileStatus(path);
-      try (InputStream raw = isHttp(spec) ? java.nio.channels.Channels.newInputStream(HttpChannel.open(spec))
-              : fs.open(path);
+      try (InputStream raw = java.nio.channels.Channels.newInputStream(HadoopChannel.open(spec, conf));
            InputStream in = spec.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -1,12 +1,8 @@
 package org.corpuskit.jobs.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,21 +99,21 @@ public final class Releases {
     return releases;
   }
 
-  /** Release folders whose run has not finished: at most one, the next, unless a folder was made by hand. */
-  public List<String> unfinished() {
-    Set<Integer> done = new TreeSet<>(finished().stream().map(Release::release).toList());
+  /** Release folders not among {@code finished}, whose run has not finished: at most one, the next, unless a folder was made by hand. */
+  public List<String> unfinished(List<Release> finished) {
+    Set<Integer> done = new TreeSet<>(finished.stream().map(Release::release).toList());
     return numbers().stream().filter(n -> !done.contains(n)).map(this::dir).toList();
   }
 
-  /** The number a refresh writes now: one past the last finished release. */
-  public int next() {
-    return finished().stream().mapToInt(Release::release).max().orElse(0) + 1;
+  /** The number a refresh writes after {@code finished}: one past the last of them. */
+  public static int next(List<Release> finished) {
+    return finished.stream().mapToInt(Release::release).max().orElse(0) + 1;
   }
 
-  /** The {@link #key}s of every archive file a finished release read. */
-  public Set<String> released() {
+  /** The {@link #key}s of every archive file the releases {@code finished} read. */
+  public Set<String> released(List<Release> finished) {
     Set<String> files = new LinkedHashSet<>();
-    for (Release release : finished()) {
+    for (Release release : finished) {
       String listing = read(new Path(dir(release.release()), INPUT_LISTING)).orElseThrow(() ->
           new IllegalStateException(dir(release.release()) + " has no " + INPUT_LISTING + ": the release is damaged"));
       listing.lines().filter(line -> !line.isBlank()).map(Releases::key).forEach(files::add);
@@ -196,20 +192,10 @@ public final class Releases {
   }
 
   Optional<String> read(Path path) {
-    try (InputStream in = fs.open(path)) {
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
+    return WorkDir.readText(fs, path);
   }
 
   private void write(Path path, String text) {
-    try (OutputStream out = fs.create(path, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path, e);
-    }
+    WorkDir.writeText(fs, path, text);
   }
 }

@@ -126,6 +126,15 @@ public final class WorkDir {
   }
 
   private void writeText(Path path, String text) {
+    writeText(fs, path, text);
+  }
+
+  private Optional<String> readText(Path path) {
+    return readText(fs, path);
+  }
+
+  /** Writes a file whole, replacing it; one PUT on object stores. */
+  static void writeText(FileSystem fs, Path path, String text) {
     try (OutputStream out = fs.create(path, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -133,7 +142,8 @@ public final class WorkDir {
     }
   }
 
-  private Optional<String> readText(Path path) {
+  /** A file's text, or empty when there is no such file. */
+  static Optional<String> readText(FileSystem fs, Path path) {
     try (InputStream in = fs.open(path)) {
       return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (FileNotFoundException e) {
