@@ -11,7 +11,11 @@ import java.util.Locale;
  */
 public final class Svg {
   static final int WIDTH = 720;
-  private static final int LABEL = 190;
+  private static final int LABEL = 230;
+  /** Characters of a bar's label that fit left of the bars at 12 px; a longer label loses its middle. */
+  static final int LABEL_CHARS = 32;
+  /** The longest bar's length: what is left after the labels and room for its figures ("564,961 of 577,915"). */
+  static final int ROOM = WIDTH - LABEL - 160;
   private static final int ROW = 22;
   /** Room above a chart for its title, which is drawn as well as given as the chart's accessible name. */
   private static final int HEAD = 24;
@@ -34,24 +38,22 @@ public final class Svg {
         b.behind())).max().orElse(0);
     int height = HEAD + ROW * Math.max(1, bars.size()) + 10;
     StringBuilder svg = open(title, height);
-    // Room after the longest bar for its figures, such as "564,961 of 577,915".
-    int room = WIDTH - LABEL - 160;
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       int y = HEAD + 5 + i * ROW;
-      svg.append(text(LABEL - 6, y + 15, "end", bar.label()));
+      svg.append(text(LABEL - 6, y + 15, "end", shortened(bar.label())));
       if (!Double.isNaN(bar.behind())) {
         svg.append(String.format(Locale.ROOT, "<rect class=\"behind\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\">"
-            + "<title>%s</title></rect>", LABEL, y + 2, scale(bar.behind(), max, room),
+            + "<title>%s</title></rect>", LABEL, y + 2, scale(bar.behind(), max, ROOM),
             escape(bar.label() + ": " + number(bar.behind()) + " " + unit + " before")));
       }
-      double w = scale(bar.value(), max, room);
+      double w = scale(bar.value(), max, ROOM);
       svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\">"
           + "<title>%s</title></rect>", LABEL, y + 2, w, escape(bar.label() + ": " + number(bar.value()) + " "
           + unit)));
-      double after = Double.isNaN(bar.behind()) ? w : Math.max(w, scale(bar.behind(), max, room));
-      svg.append(text((int) (LABEL + after + 6), y + 15, "start", number(bar.value())
-          + (Double.isNaN(bar.behind()) ? "" : " of " + number(bar.behind()))));
+      double after = Double.isNaN(bar.behind()) ? w : Math.max(w, scale(bar.behind(), max, ROOM));
+      svg.append(text((int) (LABEL + after + 6), y + 15, "start", figure(bar.value(), unit)
+          + (Double.isNaN(bar.behind()) ? "" : " of " + figure(bar.behind(), unit))));
     }
     return svg.append("</svg>").toString();
   }
@@ -78,6 +80,12 @@ public final class Svg {
     if (!bins.isEmpty()) {
       svg.append(text(left, 10 + plot + 16, "start", number(bins.get(0).low())));
       svg.append(text(WIDTH - 20, 10 + plot + 16, "end", number(bins.get(bins.size() - 1).high())));
+      if (bins.size() >= 4) {
+        int middle = bins.size() / 2;
+        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
+            left + middle * step, 10 + plot, left + middle * step, 10 + plot + 4));
+        svg.append(text((int) (left + middle * step), 10 + plot + 16, "middle", number(bins.get(middle).low())));
+      }
       double low = bins.get(0).low();
       double high = bins.get(bins.size() - 1).high();
       if (!Double.isNaN(threshold) && high > low) {
@@ -112,6 +120,16 @@ public final class Svg {
         escape(title)));
   }
 
+  /** A label that fits: its start and its end around an ellipsis, the whole of it in the bar's title. */
+  static String shortened(String label) {
+    if (label.codePointCount(0, label.length()) <= LABEL_CHARS) {
+      return label;
+    }
+    int[] points = label.codePoints().toArray();
+    int tail = (LABEL_CHARS - 1) / 3;
+    return new String(points, 0, LABEL_CHARS - 1 - tail) + "…" + new String(points, points.length - tail, tail);
+  }
+
   private static double scale(double value, double max, int room) {
     return max <= 0 ? 0 : Math.max(value > 0 ? 1 : 0, room * value / max);
   }
@@ -127,6 +145,11 @@ public final class Svg {
     }
     return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : Math.abs(value) >= 1 ? "%.2f" : "%.3f",
         value);
+  }
+
+  /** A bar's figure, with its unit when that is a sign (%, s) rather than a word. */
+  private static String figure(double value, String unit) {
+    return number(value) + (unit.equals("%") || unit.equals("s") ? unit : "");
   }
 
   /** Text for XML and HTML: the five special characters escaped. */

@@ -72,10 +72,25 @@ final class ExportCommand implements Callable<Integer> {
     return PipelineLauncher.inSession(config.load(List.of()), spark -> {
       Dataset<Row> rows = select(spark);
       long written = 0;
+      // A file is written beside its name and moved there when whole, so that a failed export leaves no file
+      // that looks complete; its folders are made as needed.
+      Path partial = out == null ? null : out.resolveSibling(out.getFileName() + ".partial");
+      if (partial != null && partial.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(partial.toAbsolutePath().getParent());
+      }
       Writer writer = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-          : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+          : Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
       try (BufferedWriter w = new BufferedWriter(writer)) {
         written = format.equals("csv") ? writeCsv(rows, w) : writeJson(rows, w);
+      } catch (IOException | RuntimeException e) {
+        if (partial != null) {
+          Files.deleteIfExists(partial);
+        }
+        throw e;
+      }
+      if (out != null) {
+        Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       }
       System.err.printf("exported %,d %s of %s%s%n", written, written == 1 ? "row" : "rows", dataset,
           out == null ? "" : " to " + out);

@@ -200,7 +200,7 @@ public final class PipelineLauncher {
     }
     lineage.succeeded();
     report(spark, workDir);
-    System.out.printf("written to %s: run.json, config.yaml, stats.json, report.html and one directory per stage%n",
+    System.out.printf("written to %s: run.json, config.yaml, stats.json, report.html, report.json and one directory per stage%n",
         Secrets.scrub(workDir.root()));
     return 0;
   }

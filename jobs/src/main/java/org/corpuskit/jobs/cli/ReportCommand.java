@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code corpus report OUT}: draws a run's report.html again from its outputs. */
+/** {@code corpus report OUT}: draws a run's report.html, and its figures in report.json, again from its outputs. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Writes OUT/report.html from a run's outputs: funnel, time, rejections with examples, "
-        + "languages, lengths, quality signals with thresholds, duplicate clusters, contamination, mixture, tokens.")
+        + "languages, lengths, quality signals with thresholds, duplicate clusters, contamination, mixture, tokens; "
+        + "and OUT/report.json, the same figures for notebooks.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OUT", description = "A run's --out.")
   String run;

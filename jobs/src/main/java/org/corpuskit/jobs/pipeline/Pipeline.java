@@ -138,7 +138,8 @@ public final class Pipeline {
         done.add(new StageRun(stage.name(), true, marker.get()));
       } else {
         String place = (i - bounds[0] + 1) + "/" + (bounds[1] - bounds[0] + 1) + " " + stage.name();
-        StageMarker written = runStage(run, stage, place, settingsHash, inputFingerprint, fingerprint, paths);
+        StageMarker written = runStage(run, stage, place + known(stage, run, done), settingsHash,
+            inputFingerprint, fingerprint, paths);
         done.add(new StageRun(stage.name(), false, written));
       }
       for (String dataset : stage.writes()) {
@@ -148,6 +149,30 @@ public final class Pipeline {
       onStage.accept(List.copyOf(done));
     }
     return done;
+  }
+
+  /**
+   * What is known of a stage's size before it starts, for its progress line: the input files for a stage that
+   * reads them, else the documents the stages before it wrote.
+   */
+  private static String known(Stage stage, Run run, List<StageRun> done) {
+    if (stage.reads().isEmpty()) {
+      int files = run.inputs().files().size();
+      return ", " + String.format("%,d", files) + (files == 1 ? " file" : " files");
+    }
+    // Named by where they come from: a stage may read more beside them (tokenize the other sources' files).
+    long documents = 0;
+    List<String> from = new ArrayList<>();
+    for (String ref : stage.reads()) {
+      String[] parts = ref.split("/", 2);
+      Optional<StageRun> upstream = done.stream().filter(d -> d.stage().equals(parts[0])).findFirst();
+      if (upstream.isEmpty() || !parts[1].equals("documents")) {
+        return "";
+      }
+      documents += upstream.get().marker().counts().out();
+      from.add(parts[0]);
+    }
+    return String.format(", %,d documents from %s", documents, String.join(" and ", from));
   }
 
   private StageMarker runStage(Run run, Stage stage, String place, String settingsHash, String inputFingerprint,

@@ -34,6 +34,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
 import org.corpuskit.jobs.pipeline.Datasets;
+import org.corpuskit.report.Chart;
 import org.corpuskit.report.ReportPage;
 import org.corpuskit.report.ReportPage.Section;
 import org.corpuskit.report.Svg;
@@ -42,10 +43,11 @@ import org.corpuskit.report.Svg.Bar;
 /**
  * {@code OUT/report.html}: what a run did, drawn from its own outputs (stats.json, run.json, the stages'
  * datasets and reports), so that {@code corpus report OUT} draws it again for any run. A stage that did not run
- * leaves its sections out. Not thread-safe.
+ * leaves its sections out; {@code report.json} beside the page holds its figures for notebooks. Not thread-safe.
  */
 public final class RunReport {
   static final String FILE = "report.html";
+  static final String DATA = "report.json";
   /** Signals drawn with the threshold of the rule that tests them, when a rule does. */
   private static final List<String> SIGNALS = List.of("word_count", "mean_word_length", "alpha_words_ratio",
       "stop_words", "c4_sentences", "dup_line_char_frac", "lang_score", "char_dup_ratio");
@@ -68,23 +70,36 @@ public final class RunReport {
     }
   }
 
-  /** Draws the report of the run in {@code out} and writes it there; returns its path. */
+  /**
+   * Draws the report of the run in {@code out} and writes it there, {@value #FILE} and its figures as
+   * {@value #DATA}; returns the page's path.
+   */
   public static String write(SparkSession spark, String out) {
     RunReport report = new RunReport(spark, out);
-    String html = report.html();
-    Path file = new Path(report.root, FILE);
-    try (OutputStream stream = report.fs.create(file, true)) {
-      stream.write(html.getBytes(StandardCharsets.UTF_8));
+    JsonNode run = report.json("run.json").orElse(JSON.createObjectNode());
+    String title = "corpus run: " + report.root;
+    String subtitle = run.path("status").asText("?") + ", code " + abbreviated(run.path("code_version").asText("?"))
+        + ", Spark " + run.path("spark_version").asText("?") + ", " + run.at("/inputs/files").size()
+        + (run.at("/inputs/files").size() == 1 ? " input file" : " input files") + ", started "
+        + run.path("started").asText("?").replaceFirst("\\.\\d+Z$", "Z");
+    List<Section> sections = report.sections(run);
+    report.write(DATA, ReportPage.json(title, subtitle, sections));
+    return report.write(FILE, ReportPage.html(title, subtitle, sections));
+  }
+
+  private String write(String name, String text) {
+    Path file = new Path(root, name);
+    try (OutputStream stream = fs.create(file, true)) {
+      stream.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
     return file.toString();
   }
 
-  String html() {
+  private List<Section> sections(JsonNode run) {
     JsonNode stats = json("stats.json").orElseThrow(() ->
         new org.corpuskit.jobs.pipeline.UsageException(root + " holds no stats.json: name a run's --out"));
-    JsonNode run = json("run.json").orElse(JSON.createObjectNode());
     List<Section> sections = new ArrayList<>();
     sections.add(funnel(stats));
     sections.add(time(stats));
@@ -96,10 +111,7 @@ public final class RunReport {
     json("decontaminate/report.json").map(RunReport::contamination).ifPresent(sections::add);
     json("mix/report.json").map(RunReport::mixture).ifPresent(sections::add);
     json("pack/manifest.json").map(RunReport::tokens).ifPresent(sections::add);
-    String subtitle = run.path("status").asText("?") + ", code " + abbreviated(run.path("code_version").asText("?"))
-        + ", Spark " + run.path("spark_version").asText("?") + ", " + run.at("/inputs/files").size()
-        + (run.at("/inputs/files").size() == 1 ? " input file" : " input files") + ", started " + run.path("started").asText("?").replaceFirst("\\.\\d+Z$", "Z");
-    return ReportPage.html("corpus run: " + root, subtitle, sections);
+    return sections;
   }
 
   private static Section funnel(JsonNode stats) {
@@ -114,8 +126,8 @@ public final class RunReport {
     }
     return new Section("funnel", "Funnel", "Records in (light) and out (dark) of each stage: in = out + rejected "
         + "+ failed. Extract counts archive records in and documents out; tokenize and later stages count every "
-        + "source's documents.", List.of(Svg.bars("Documents per stage", bars, "records"),
-        Svg.bars("Characters per stage", chars, "characters")), List.of(), List.of());
+        + "source's documents.", List.of(new Chart.Bars("Documents per stage", bars, "records"),
+        new Chart.Bars("Characters per stage", chars, "characters")), List.of(), List.of());
   }
 
   private static Section time(JsonNode stats) {
@@ -125,11 +137,11 @@ public final class RunReport {
           stage.path("seconds").asDouble()));
     }
     return new Section("time", "Time per stage", "Seconds each stage took when it ran (a reused stage shows the "
-        + "time of the run that made it).", List.of(Svg.bars("Seconds per stage", bars, "s")), List.of(), List.of());
+        + "time of the run that made it).", List.of(new Chart.Bars("Seconds per stage", bars, "s")), List.of(), List.of());
   }
 
   private Section rejections(JsonNode stats) {
-    List<String> charts = new ArrayList<>();
+    List<Chart> charts = new ArrayList<>();
     List<String> examples = new ArrayList<>();
     for (JsonNode stage : stats.path("stages")) {
       String name = stage.path("stage").asText();
@@ -142,7 +154,7 @@ public final class RunReport {
         continue;
       }
       bars.sort((a, b) -> Double.compare(b.value(), a.value()));
-      charts.add(Svg.bars(name + ": rejected and failed by reason", bars, "records"));
+      charts.add(new Chart.Bars(name + ": rejected and failed by reason", bars, "records"));
       if (name.equals("filter") || name.equals("dedup") || name.equals("decontaminate")) {
         examples.addAll(examples(name));
       }
@@ -183,7 +195,7 @@ public final class RunReport {
         .forEach(e -> bars.add(new Bar(e.getKey().isEmpty() ? "(none)" : e.getKey(), after.getOrDefault(e.getKey(),
             0L), e.getValue())));
     return Optional.of(new Section("languages", "Languages", "Documents per detected language before filtering "
-        + "(light) and after (dark); the 20 most common.", List.of(Svg.bars("Documents per language", bars,
+        + "(light) and after (dark); the 20 most common.", List.of(new Chart.Bars("Documents per language", bars,
         "documents")), List.of(), List.of()));
   }
 
@@ -209,7 +221,7 @@ public final class RunReport {
       bins.remove(bins.size() - 1);
     }
     return Optional.of(new Section("lengths", "Document lengths", "Characters per document kept by the filter, "
-        + "on a logarithmic scale (four bins a decade).", List.of(Svg.histogram("Characters per document", bins,
+        + "on a logarithmic scale (four bins a decade).", List.of(new Chart.Histogram("Characters per document", bins,
         Double.NaN, "characters (log scale)")), List.of(), List.of()));
   }
 
@@ -222,13 +234,28 @@ public final class RunReport {
     Dataset<Row> all = kept.get().select(col("signals")).unionByName(rejected.get().select(col("signals")));
     StructType fields = (StructType) all.schema().apply("signals").dataType();
     Map<String, List<Double>> thresholds = new LinkedHashMap<>();
+    Map<String, String> tested = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = run.at("/config/filter/rules").fields(); it.hasNext(); ) {
-      Matcher m = RULE.matcher(it.next().getValue().asText().strip());
+      Map.Entry<String, JsonNode> rule = it.next();
+      Matcher m = RULE.matcher(rule.getValue().asText().strip());
       if (m.matches()) {
         thresholds.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Double.parseDouble(m.group(3)));
+        tested.put(rule.getKey(), m.group(1));
       }
     }
-    List<String> charts = new ArrayList<>();
+    // A language's own rules (filter.languages) can turn a rule off or change it; the chart says for which, so
+    // that documents kept across the line are not a surprise.
+    Map<String, java.util.SortedSet<String>> off = new LinkedHashMap<>();
+    Map<String, java.util.SortedSet<String>> changed = new LinkedHashMap<>();
+    run.at("/config/filter/languages").fields().forEachRemaining(lang -> lang.getValue().path("rules").fields()
+        .forEachRemaining(rule -> {
+          String signal = tested.get(rule.getKey());
+          if (signal != null) {
+            (rule.getValue().asText().isBlank() ? off : changed).computeIfAbsent(signal,
+                k -> new java.util.TreeSet<>()).add(lang.getKey());
+          }
+        }));
+    List<Chart> charts = new ArrayList<>();
     for (String signal : SIGNALS) {
       if (!List.of(fields.fieldNames()).contains(signal)
           || !(fields.apply(signal).dataType() instanceof NumericType)) {
@@ -262,8 +289,10 @@ public final class RunReport {
       for (long b = 0; b < count; b++) {
         bins.add(new Svg.Bin(low + b * width, low + (b + 1) * width, counts.getOrDefault(b, 0L)));
       }
-      charts.add(Svg.histogram(signal, bins, threshold, signal + (Double.isNaN(threshold) ? ""
-          : " (dashed: the rule's threshold)")));
+      String exceptions = (off.containsKey(signal) ? "; off for " + String.join(", ", off.get(signal)) : "")
+          + (changed.containsKey(signal) ? "; other for " + String.join(", ", changed.get(signal)) : "");
+      charts.add(new Chart.Histogram(signal, bins, threshold, signal + (Double.isNaN(threshold) ? ""
+          : " (dashed: the rule's threshold" + exceptions + ")")));
     }
     return charts.isEmpty() ? Optional.empty() : Optional.of(new Section("signals", "Quality signals",
         "Each signal over every document the filter saw (kept and rejected), from the 1st to the 99th percentile, "
@@ -278,7 +307,7 @@ public final class RunReport {
             ((Number) row.getAs("clusters")).doubleValue()));
       }
       return new Section("clusters", "Duplicate clusters", "Groups of duplicates by method and size: how many "
-          + "groups of each size dedup found (each keeps one document).", List.of(Svg.bars("Clusters by size",
+          + "groups of each size dedup found (each keeps one document).", List.of(new Chart.Bars("Clusters by size",
           bars, "clusters")), List.of(), List.of());
     });
   }
@@ -298,7 +327,7 @@ public final class RunReport {
     }
     return new Section("contamination", "Contamination", "Benchmark items found in the documents (dark) of all "
         + "items (light), per benchmark; " + report.path("ngram").asInt() + "-gram matches, mode "
-        + report.path("mode").asText() + ".", bars.isEmpty() ? List.of() : List.of(Svg.bars("Items found", bars,
+        + report.path("mode").asText() + ".", bars.isEmpty() ? List.of() : List.of(new Chart.Bars("Items found", bars,
         "items")), notes, List.of());
   }
 
@@ -312,8 +341,8 @@ public final class RunReport {
     }
     return new Section("mixture", "Mixture", "Each source's share of tokens as it came (natural), and as the "
         + "training set holds it (dark) against the target (light); temperature "
-        + report.path("temperature").asDouble() + ".", List.of(Svg.bars("Natural shares", natural, "%"),
-        Svg.bars("Realised and target shares", realised, "%")), List.of(), List.of());
+        + report.path("temperature").asDouble() + ".", List.of(new Chart.Bars("Natural shares", natural, "%"),
+        new Chart.Bars("Realised and target shares", realised, "%")), List.of(), List.of());
   }
 
   private static Section tokens(JsonNode manifest) {
@@ -323,11 +352,11 @@ public final class RunReport {
     List<Bar> shards = new ArrayList<>();
     for (JsonNode shard : manifest.path("shards")) {
       String file = shard.path("file").asText();
-      shards.add(Bar.of(file.substring(file.lastIndexOf('/') + 1), shard.path("tokens").asDouble()));
+      shards.add(Bar.of(file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.parquet$", ""), shard.path("tokens").asDouble()));
     }
     return new Section("tokens", "Tokens", manifest.path("sequences").asLong() + " sequences of "
         + manifest.path("seq_len").asInt() + " tokens; document tokens per source and per shard.",
-        List.of(Svg.bars("Tokens per source", sources, "tokens"), Svg.bars("Tokens per shard",
+        List.of(new Chart.Bars("Tokens per source", sources, "tokens"), new Chart.Bars("Tokens per shard",
             shards.size() > 40 ? shards.subList(0, 40) : shards, "tokens")),
         shards.size() > 40 ? List.of("The first 40 of " + shards.size() + " shards.") : List.of(), List.of());
   }

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.corpuskit.jobs.LocalSpark;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LocalSpark.class)
 class LookCommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> SECTIONS = List.of("funnel", "time", "rejections", "languages", "lengths",
+      "signals", "clusters", "contamination", "mixture", "tokens");
+  /** Per chart on a page: its title, its box, its bars and the text that falls outside its drawing. */
+  private static final String CHARTS = """
+      [...document.querySelectorAll('svg.chart')].map(svg => ({
+        title: svg.querySelector('title').textContent,
+        width: svg.getBoundingClientRect().width,
+        right: svg.getBoundingClientRect().right,
+        marks: svg.querySelectorAll('rect').length,
+        outside: [...svg.querySelectorAll('text')].filter(t => {
+          const b = t.getBBox();
+          return b.x < 0 || b.x + b.width > svg.viewBox.baseVal.width; }).map(t => t.textContent)}))""";
 
   @TempDir
   static Path dir;
@@ -29,8 +43,13 @@ class LookCommandsTest {
   static void runTheSample() {
     LocalSpark.session();
     run = dir.resolve("out");
-    CliRun result = CliRun.of("run", "--out", run.toString(), "--to", "decontaminate");
+    CliRun result = CliRun.of("run", "--out", run.toString());
     assertEquals(0, result.exitCode(), result.out() + result.err());
+    for (String line : List.of("[1/7 extract, 1 file] ", "[2/7 filter, 526 documents from extract] ",
+        "[5/7 tokenize, 473 documents from decontaminate] ", "[7/7 pack, 533 documents from mix] ")) {
+      assertTrue(result.err().contains(line), "each stage's progress says what is known of its size: "
+          + result.err());
+    }
   }
 
   @Test
@@ -62,7 +81,7 @@ class LookCommandsTest {
 
   @Test
   void exportWritesEveryRowAsJsonLinesOrCsvWithNestedColumnsAsJson() throws IOException {
-    Path jsonl = dir.resolve("rejected.jsonl");
+    Path jsonl = dir.resolve("exports/new/rejected.jsonl");
     CliRun all = CliRun.of("export", run.resolve("dedup/rejected").toString(), "--out", jsonl.toString());
     assertEquals(0, all.exitCode(), all.err());
     List<String> lines = Files.readAllLines(jsonl);
@@ -72,6 +91,8 @@ class LookCommandsTest {
       assertTrue(row.get("text").asText().length() > 0 && row.has("duplicate_of"), line);
     }
     assertTrue(all.err().contains("exported 52 rows of "), all.err());
+    assertEquals(List.of("rejected.jsonl"), Files.list(jsonl.getParent()).map(p -> p.getFileName().toString())
+        .toList(), "its folders made, nothing left beside it");
 
     Path csv = dir.resolve("filter.csv");
     CliRun some = CliRun.of("export", run.resolve("filter/documents").toString(), "--format", "csv", "--columns",
@@ -90,11 +111,9 @@ class LookCommandsTest {
   void theRunWroteAReportWhoseChartsAreWellFormedAndWhichIsDrawnAgainTheSame() throws Exception {
     Path report = run.resolve("report.html");
     String html = Files.readString(report);
-    for (String section : List.of("funnel", "time", "rejections", "languages", "lengths", "signals", "clusters",
-        "contamination")) {
+    for (String section : SECTIONS) {
       assertTrue(html.contains("<section id=\"" + section + "\">"), section);
     }
-    assertTrue(!html.contains("<section id=\"mixture\">"), "mix did not run");
     java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg .*?</svg>").matcher(html);
     int charts = 0;
     while (svg.find()) {
@@ -108,6 +127,64 @@ class LookCommandsTest {
     CliRun again = CliRun.of("report", run.toString());
     assertEquals(0, again.exitCode(), again.err());
     assertEquals(html, Files.readString(report), "the same outputs draw the same page");
+  }
+
+  /**
+   * The sample run's report in headless Chromium at 1280 px: no console error or failed load, every chart of
+   * report.json drawn with its marks inside the page, no label cut off, and a screenshot that is not blank
+   * (written to target/report-1280.png to look at). CI installs Debian's chromium and sets {@code
+   * CORPUS_CHROMIUM=required}; elsewhere the test skips without a browser.
+   */
+  @Test
+  void theReportLoadsInABrowserWithEveryChartDrawnAndNothingCutOff(@TempDir Path profile) throws Exception {
+    Optional<Path> binary = HeadlessChromium.find();
+    if ("required".equals(System.getenv("CORPUS_CHROMIUM"))) {
+      assertTrue(binary.isPresent(), "CORPUS_CHROMIUM=required and no chromium on the PATH");
+    }
+    Assumptions.assumeTrue(binary.isPresent(), "no chromium on the PATH");
+    Path broken = dir.resolve("broken.html");
+    Files.writeString(broken, "<!DOCTYPE html><p>x</p><img src=\"missing.png\"><script>console.error('drawn "
+        + "badly')</script>");
+    try (HeadlessChromium browser = HeadlessChromium.start(binary.get(), profile.resolve("chromium"))) {
+      HeadlessChromium.Page control = browser.load(broken.toUri(), 1280, "1");
+      assertTrue(control.errors().stream().anyMatch(e -> e.contains("drawn badly")), "the check sees console "
+          + "errors: " + control.errors());
+      assertTrue(control.errors().stream().anyMatch(e -> e.contains("missing.png")), "and failed loads: "
+          + control.errors());
+
+      HeadlessChromium.Page page = browser.load(run.resolve("report.html").toUri(), 1280, CHARTS);
+      assertEquals(List.of(), page.errors());
+      List<String> expected = new java.util.ArrayList<>();
+      JSON.readTree(run.resolve("report.json").toFile()).path("sections").forEach(section -> section.path("charts")
+          .forEach(chart -> expected.add(chart.path("title").asText())));
+      List<String> drawn = new java.util.ArrayList<>();
+      for (JsonNode chart : page.value()) {
+        drawn.add(chart.path("title").asText());
+        String title = chart.path("title").asText();
+        assertTrue(chart.path("width").asDouble() > 600 && chart.path("right").asDouble() <= 1280, title + ": " + chart);
+        assertTrue(chart.path("marks").asInt() > 0, title + " draws nothing");
+        assertEquals(0, chart.path("outside").size(), title + ": text cut off " + chart.path("outside"));
+      }
+      assertEquals(expected, drawn);
+      assertTrue(drawn.size() >= 20, drawn.toString());
+
+      Path screenshot = Path.of("target", "report-1280.png");
+      Files.write(screenshot, page.png());
+      java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(page.png()));
+      assertEquals(1280, image.getWidth());
+      long inked = 0;
+      long bars = 0;
+      for (int y = 0; y < image.getHeight(); y += 2) {
+        for (int x = 0; x < image.getWidth(); x += 2) {
+          int rgb = image.getRGB(x, y) & 0xffffff;
+          inked += rgb == 0xffffff ? 0 : 1;
+          bars += rgb == 0x2f6fb0 ? 1 : 0;
+        }
+      }
+      long sampled = (long) ((image.getHeight() + 1) / 2) * (image.getWidth() / 2);
+      assertTrue(inked > sampled / 50, "inked " + inked + " of " + sampled + " sampled pixels");
+      assertTrue(bars > 1000, "the bars' colour on " + bars + " sampled pixels");
+    }
   }
 
   @Test
