@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  */
 public record Layout(List<String> fields, String records, boolean prompts, Shape shape) {
   private static final Pattern SEGMENT = Pattern.compile("([^\\[\\]]*)(?:\\[([^\\[\\]]+)])?");
-  private static final Pattern BRACKETS = Pattern.compile("\\[([^\\]]+)]");
+  /** A bracket's content; an opening bracket ends the search too, so that "[[[[" is scanned once, not squared. */
+  private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]]+)]");
   private static final Pattern SELECTOR = Pattern.compile("\\d+|each|[^.\\s]+(\\.[^.\\s]+)*?(-1)?");
 
   public Layout {

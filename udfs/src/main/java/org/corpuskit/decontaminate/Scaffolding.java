@@ -16,8 +16,8 @@ final class Scaffolding {
       + "Choices|Options|Answer Choices|Sentence|Problem|Premise|Hypothesis|Story|Text|Category|Solution)"
       + "\\s*:\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern LETTERED = Pattern.compile("^\\s*\\(?([A-H])[.)]\\s+(.*\\S)\\s*$");
-  private static final Pattern TRAILING_ANSWER = Pattern.compile("\\s*\\bAnswer\\s*:\\s*$",
-      Pattern.CASE_INSENSITIVE);
+  /** Without the spaces before it, which a search from every position would scan again and again. */
+  private static final Pattern TRAILING_ANSWER = Pattern.compile("\\bAnswer\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
 
   private Scaffolding() {}
 
@@ -30,7 +30,8 @@ final class Scaffolding {
       if (choices && LETTERED.matcher(line).matches()) {
         continue;
       }
-      String stripped = TRAILING_ANSWER.matcher(line).replaceFirst("");
+      java.util.regex.Matcher answer = TRAILING_ANSWER.matcher(line);
+      String stripped = answer.find() ? line.substring(0, answer.start()).stripTrailing() : line;
       String previous;
       do {
         previous = stripped;

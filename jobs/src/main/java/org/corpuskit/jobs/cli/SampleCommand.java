@@ -22,12 +22,27 @@ final class SampleCommand implements Callable<Integer> {
       + "CC-MAIN-2024-26, one WARC each, to try corpus refresh on: near duplicates across them, exact ones within.")
   boolean twoCrawls;
 
+  @Option(names = "--bad-inputs", description = "Writes the bad-input corpus instead: over a hundred archives "
+      + "broken in known ways (truncated, bit flips, wrong lengths, absurd headers, gzip bombs, a 200 MB record "
+      + "with --large), listed in cases.jsonl with the records each must keep, to try a deployment on.")
+  boolean badInputs;
+
+  @Option(names = "--large", description = "With --bad-inputs: adds the 200 MB record.")
+  boolean large;
+
   @Override
   public Integer call() throws IOException {
     if ((dir == null) == (out == null)) {
       throw new UsageException("name the directory to write into once: corpus sample DIR");
     }
     Path into = dir != null ? dir : out;
+    if (badInputs) {
+      java.util.List<org.corpuskit.sample.BadInputCorpus.Case> cases = org.corpuskit.sample.BadInputCorpus.write(into,
+          large);
+      System.out.printf("%d broken archives in %s, listed in %s%n", cases.size(), into,
+          into.resolve(org.corpuskit.sample.BadInputCorpus.CASES));
+      return 0;
+    }
     if (twoCrawls) {
       for (Path warc : SampleCrawl.writeCrawls(into)) {
         System.out.println(warc);
