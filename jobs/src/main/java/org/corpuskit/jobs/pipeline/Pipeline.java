@@ -186,6 +186,7 @@ public final class Pipeline {
     StageCounts counts;
     run.spark().sparkContext().setJobGroup(stage.name(), "corpus stage " + stage.name(), false);
     long inputBytes = stage.reads().isEmpty() ? run.inputs().files().stream().mapToLong(f -> f.size()).sum() : -1;
+    org.apache.spark.scheduler.SparkListener fault = FaultPoint.armWriting(run.spark(), stage.name());
     try (Progress progress = Progress.start(run.spark(), place, inputBytes)) {
       counts = stage.run(context);
     } catch (Exception | Error e) {
@@ -193,6 +194,9 @@ public final class Pipeline {
       throw new StageFailedException(stage.name(), e);
     } finally {
       run.spark().sparkContext().clearJobGroup();
+      if (fault != null) {
+        run.spark().sparkContext().removeSparkListener(fault);
+      }
     }
     if (!counts.addsUp()) {
       throw new CountsException(stage.name(), counts);
@@ -201,6 +205,7 @@ public final class Pipeline {
     StageMarker marker = new StageMarker(stage.name(), fingerprint, settingsHash, inputFingerprint,
         run.codeVersion(), started.toString(), ended.toString(),
         (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0, counts, stage.writes());
+    FaultPoint.beforeMarker(stage.name());
     workDir.writeMarker(marker);
     return marker;
   }

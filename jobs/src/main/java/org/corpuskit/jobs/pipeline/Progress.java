@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A progress line for one stage on the driver: its place in the run ({@code 3/7 dedup}), the bytes its tasks
  * have read, the records they have written and how fast, and, for a stage reading the input files, whose size
- * is known beforehand, the share read and an estimate of the time left. Only what is known is shown: Spark
+ * is known beforehand, the share read and an estimate of the time left; in local mode, the peak of the heap
+ * used (sampled each second, garbage included). Only what is known is shown: Spark
  * submits a stage's jobs one after another, so a count of tasks would grow as the stage goes. On a terminal
  * the line is redrawn in place every second; otherwise a plain line is printed every
  * {@value #PLAIN_INTERVAL_SECONDS} seconds. Stages run one at a time, so everything the listener hears between
@@ -26,6 +27,9 @@ final class Progress extends SparkListener implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final AtomicLong bytesRead = new AtomicLong();
   private final AtomicLong records = new AtomicLong();
+  /** In local mode the tasks run in this JVM, so its heap is the executors'; sampled every second. */
+  private final boolean local;
+  private final AtomicLong heapPeak = new AtomicLong();
   private final Thread printer;
   private volatile boolean closed;
 
@@ -33,6 +37,7 @@ final class Progress extends SparkListener implements AutoCloseable {
     this.spark = spark;
     this.stage = stage;
     this.inputBytes = inputBytes;
+    this.local = spark.sparkContext().isLocal();
     this.printer = new Thread(this::printUntilClosed, "corpus-progress-" + stage);
     printer.setDaemon(true);
   }
@@ -69,7 +74,7 @@ final class Progress extends SparkListener implements AutoCloseable {
       reading = size(read) + " read (" + rate(read, seconds) + ")";
     }
     return String.format("[%s] %s, %,d records written (%,.0f/s), elapsed %s", stage, reading, records.get(),
-        records.get() / seconds, clock(seconds));
+        records.get() / seconds, clock(seconds)) + (heapPeak.get() > 0 ? ", heap peak " + size(heapPeak.get()) : "");
   }
 
   private static String rate(long bytes, double seconds) {
@@ -84,6 +89,13 @@ final class Progress extends SparkListener implements AutoCloseable {
         : String.format("%.0f KB", bytes / 1024.0);
   }
 
+  private void sampleHeap() {
+    if (local) {
+      heapPeak.accumulateAndGet(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+          .getUsed(), Math::max);
+    }
+  }
+
   private void printUntilClosed() {
     long lastPlain = System.nanoTime();
     while (!closed) {
@@ -95,6 +107,7 @@ final class Progress extends SparkListener implements AutoCloseable {
       if (closed) {
         return;
       }
+      sampleHeap();
       if (terminal) {
         out.print("\r\033[K" + line());
         out.flush();
@@ -107,6 +120,7 @@ final class Progress extends SparkListener implements AutoCloseable {
 
   @Override
   public void close() {
+    sampleHeap();
     closed = true;
     printer.interrupt();
     spark.sparkContext().removeSparkListener(this);
