@@ -1,6 +1,7 @@
 package org.corpuskit.jobs.pipeline;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -9,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A progress line for one stage on the driver: its place in the run ({@code 3/7 dedup}), the bytes its tasks
  * have read, the records they have written and how fast, and, for a stage reading the input files, whose size
- * is known beforehand, the share read and an estimate of the time left; in local mode, the peak of the heap
- * used (sampled each second, garbage included). Only what is known is shown: Spark
+ * is known beforehand, the share read and an estimate of the time left; in local mode, the most heap that was
+ * live after a garbage collection. Only what is known is shown: Spark
  * submits a stage's jobs one after another, so a count of tasks would grow as the stage goes. On a terminal
  * the line is redrawn in place every second; otherwise a plain line is printed every
  * {@value #PLAIN_INTERVAL_SECONDS} seconds. Stages run one at a time, so everything the listener hears between
@@ -27,9 +28,27 @@ final class Progress extends SparkListener implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final AtomicLong bytesRead = new AtomicLong();
   private final AtomicLong records = new AtomicLong();
-  /** In local mode the tasks run in this JVM, so its heap is the executors'; sampled every second. */
+  /**
+   * In local mode the tasks run in this JVM, so its heap is the executors': the most it held after a garbage
+   * collection during the stage (what was live, not what was merely not yet collected).
+   */
   private final boolean local;
   private final AtomicLong heapPeak = new AtomicLong();
+  private final javax.management.NotificationListener afterGc = (notification, handback) -> {
+    if (notification.getType().equals(
+        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+      long live = 0;
+      var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+          (javax.management.openmbean.CompositeData) notification.getUserData()).getGcInfo();
+      for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+        var after = info.getMemoryUsageAfterGc().get(pool.getName());
+        if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+          live += after.getUsed();
+        }
+      }
+      heapPeak.accumulateAndGet(live, Math::max);
+    }
+  };
   private final Thread printer;
   private volatile boolean closed;
 
@@ -49,6 +68,9 @@ final class Progress extends SparkListener implements AutoCloseable {
   static Progress start(SparkSession spark, String stage, long inputBytes) {
     Progress progress = new Progress(spark, stage, inputBytes);
     spark.sparkContext().addSparkListener(progress);
+    if (progress.local) {
+      gcBeans().forEach(gc -> gc.addNotificationListener(progress.afterGc, null, null));
+    }
     progress.printer.start();
     return progress;
   }
@@ -74,7 +96,7 @@ final class Progress extends SparkListener implements AutoCloseable {
       reading = size(read) + " read (" + rate(read, seconds) + ")";
     }
     return String.format("[%s] %s, %,d records written (%,.0f/s), elapsed %s", stage, reading, records.get(),
-        records.get() / seconds, clock(seconds)) + (heapPeak.get() > 0 ? ", heap peak " + size(heapPeak.get()) : "");
+        records.get() / seconds, clock(seconds)) + (heapPeak.get() > 0 ? ", heap after GC peak " + size(heapPeak.get()) : "");
   }
 
   private static String rate(long bytes, double seconds) {
@@ -89,13 +111,6 @@ final class Progress extends SparkListener implements AutoCloseable {
         : String.format("%.0f KB", bytes / 1024.0);
   }
 
-  private void sampleHeap() {
-    if (local) {
-      heapPeak.accumulateAndGet(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
-          .getUsed(), Math::max);
-    }
-  }
-
   private void printUntilClosed() {
     long lastPlain = System.nanoTime();
     while (!closed) {
@@ -107,7 +122,6 @@ final class Progress extends SparkListener implements AutoCloseable {
       if (closed) {
         return;
       }
-      sampleHeap();
       if (terminal) {
         out.print("\r\033[K" + line());
         out.flush();
@@ -120,14 +134,26 @@ final class Progress extends SparkListener implements AutoCloseable {
 
   @Override
   public void close() {
-    sampleHeap();
     closed = true;
+    gcBeans().forEach(gc -> {
+      try {
+        gc.removeNotificationListener(afterGc);
+      } catch (javax.management.ListenerNotFoundException e) {
+        // Not local mode: never added.
+      }
+    });
     printer.interrupt();
     spark.sparkContext().removeSparkListener(this);
     if (terminal) {
       out.print("\r\033[K");
     }
     out.println(line());
+  }
+
+  private static List<javax.management.NotificationEmitter> gcBeans() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .filter(javax.management.NotificationEmitter.class::isInstance)
+        .map(javax.management.NotificationEmitter.class::cast).toList();
   }
 
   private static String clock(double seconds) {

@@ -115,8 +115,11 @@ public final class DecontaminateStage implements Stage {
     Broadcast<NGramIndex> shared = JavaSparkContext.fromSparkContext(context.spark().sparkContext())
         .broadcast(index);
     Dataset<Row> items = context.spark().createDataFrame(itemRows(benchmarks), ITEMS);
-    // Read twice, for the common n-grams and for the matches: kept rather than scanned and joined again.
-    Dataset<Row> verified = candidates(documents, shared).join(itemGrams(items, config),
+    // Read twice, for the common n-grams and for the matches: kept rather than scanned and joined again. The
+    // item n-grams are joined by sorting, never broadcast: Spark sizes them by the items' rows made on the driver
+    // (20,000 items, 4 MB), while their n-grams with text are a hundred times more, and building that table
+    // for a broadcast failed a 1 GB heap (MemoryBoundTest).
+    Dataset<Row> verified = candidates(documents, shared).join(itemGrams(items, config).hint("merge"),
             new String[] {"fingerprint", "ngram"})
         .select("doc_id", "url", "benchmark", "item_id", "ngram", "start", "end")
         .persist(StorageLevel.MEMORY_AND_DISK());
