@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end check of the cluster jar (jobs/target/corpus-jobs-cluster.jar) on a real standalone Spark cluster:
 # a master and two worker processes on this machine (loopback only), the embedded sample submitted with
-# deploy/spark-submit.sh, the counts checked, and the shards compared byte for byte with those of a local-mode
-# run of the same sample.
+# deploy/spark-submit.sh while executors are killed under it, the counts checked, and the shards compared byte
+# for byte with those of local-mode runs on one and two cores with 1, 7 and 8 shuffle partitions, of a run on
+# HDFS, and of a run on one worker: one set of SHA-256 values.
 # Needs no Spark installation: SPARK_HOME is assembled from the Spark jars Maven resolves for jobs/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,24 +52,85 @@ for _ in $(seq 1 60); do
 done
 [ "$(grep -c "Registering worker" "$work/master.log")" -ge 2 ] || { cat "$work"/*.log; exit 1; }
 
+# The sample on the two workers, with an executor JVM killed with -9 three times: while extract's tasks read,
+# while a dedup job with a shuffle (connected components) runs, and while pack writes its shards. The driver's
+# REST API (the UI on a port of its own) says which stage runs and which executor has tasks; the standalone
+# master starts a new executor in place of each one killed, and Spark runs the lost tasks and shuffle outputs
+# again. The run must finish without a restart and write the same shards as a clean run in local mode.
 out="$work/out"
+ui_port=$((20000 + RANDOM % 20000))
 SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit" deploy/spark-submit.sh \
-  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 768m --executor-cores 1 \
-  --driver-java-options -Dlog4j2.level=warn -- \
-  run --out "$out" | tee "$work/run.log"
+  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=true --conf spark.ui.port="$ui_port" \
+  --executor-memory 768m --executor-cores 1 --driver-java-options -Dlog4j2.level=warn -- \
+  run --out "$out" > "$work/run.log" 2> "$work/run.err" &
+submit_pid=$!
+api="http://127.0.0.1:$ui_port/api/v1/applications"
+# Waits, polling the driver every 50 ms, until a job of stage $1 runs tasks (one with a shuffle if $2 is
+# "shuffle"), then prints the id of an executor with active tasks (of any live one if the tasks just ended);
+# prints nothing if the application ends first.
+busy_executor() {
+  python3 - "$1" "$2" "$api" "$submit_pid" <<'POLL' 2>/dev/null || true
+import json, os, sys, time, urllib.request
+stage, shuffle, api, driver = sys.argv[1], sys.argv[2] == "shuffle", sys.argv[3], int(sys.argv[4])
+def get(path):
+    return json.load(urllib.request.urlopen(api + path, timeout=5))
+while True:
+    try:
+        os.kill(driver, 0)
+    except OSError:
+        sys.exit(0)
+    try:
+        app = get("")[0]["id"]
+        jobs = get(f"/{app}/jobs?status=running")
+        if any(j.get("jobGroup") == stage and (j["numActiveTasks"] > 0 or j["numTasks"] > j["numCompletedTasks"])
+               and (not shuffle or len(j["stageIds"]) > 1) for j in jobs):
+            executors = [e for e in get(f"/{app}/executors") if e["id"] != "driver" and e["isActive"]]
+            busy = [e["id"] for e in executors if e["activeTasks"] > 0] or [e["id"] for e in executors]
+            if busy:
+                print(busy[0])
+                sys.exit(0)
+    except Exception:
+        pass
+    time.sleep(0.05)
+POLL
+}
+kills=0
+for target in extract:any dedup:shuffle pack:any; do
+  stage="${target%%:*}"
+  executor="$(busy_executor "$stage" "${target#*:}")"
+  pid=""
+  [ -n "$executor" ] && pid="$(pgrep -f "CoarseGrainedExecutorBackend.* --executor-id $executor " | head -1)"
+  if [ -z "$pid" ] || ! kill -9 "$pid"; then
+    echo "found no executor to kill in $stage"; cat "$work/run.log" "$work/run.err"; exit 1
+  fi
+  echo "killed executor $executor (pid $pid) with -9 during $stage (${target#*:})"
+  kills=$((kills + 1))
+done
+wait "$submit_pid" || { echo "the run with executors killed failed:"; cat "$work/run.log" "$work/run.err"; exit 1; }
+cat "$work/run.log"
 grep -qE "^extract +ran +[0-9]+ +[0-9]+ +[0-9]+ +3 " "$work/run.log" || { echo "no funnel line for extract"; exit 1; }
 grep -q '"status" : "succeeded"' "$out/run.json" || { echo "run.json does not say succeeded"; exit 1; }
+[ "$(grep -c "Lost executor" "$work/run.err")" -ge "$kills" ] || { echo "the driver did not see $kills executors lost"; exit 1; }
 for w in 1 2; do
   grep -q "app-" "$work/worker$w.log" || { echo "worker $w ran no executor"; exit 1; }
 done
 
-# The same sample in local mode, in a process of its own: its shards must be the same bytes.
+# The same sample in local mode, in processes of their own, on one and two cores with 1, 7 and the default
+# number of shuffle partitions: every run's shards must be the same bytes as the cluster's.
 bin/corpus run --out "$work/local" > "$work/local.log" 2>&1 || { cat "$work/local.log"; exit 1; }
 cluster_sums="$(cd "$out/pack" && sha256sum shards/*.parquet)"
 local_sums="$(cd "$work/local/pack" && sha256sum shards/*.parquet)"
 [ "$cluster_sums" = "$local_sums" ] || { echo "shards differ from local mode:"; echo "$cluster_sums"; echo "$local_sums"; exit 1; }
-echo "standalone cluster: the job ran on a master and two workers, shards equal to local mode's"
+echo "standalone cluster: the job ran on a master and two workers, $kills executors killed, shards equal to local mode's"
 echo "$cluster_sums"
+for matrix in "local[1] 7" "local[2] 1"; do
+  set -- $matrix
+  bin/corpus run --master "$1" --set "spark.conf.spark.sql.shuffle.partitions=$2" --out "$work/local-$2" \
+    > "$work/local-$2.log" 2>&1 || { cat "$work/local-$2.log"; exit 1; }
+  sums="$(cd "$work/local-$2/pack" && sha256sum shards/*.parquet)"
+  [ "$sums" = "$local_sums" ] || { echo "shards of $1 with $2 shuffle partitions differ:"; echo "$sums"; exit 1; }
+  echo "$1 with $2 shuffle partitions: shards equal"
+done
 
 # HDFS: a real name node and data node (Hadoop's MiniDFSCluster, in a process of its own, its classpath resolved
 # by Maven from hadoop-minicluster), the sample's archive, benchmark and reference set put into it, and the same
@@ -107,8 +169,23 @@ SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit" deploy/spark-submit.sh \
   run --input "$hdfs/crawl/CC-MAIN-2024-22-sample-00000.warc.gz" --benchmark "sample=$hdfs/crawl/benchmark.jsonl:fields=question+answer" --documents "reference=$hdfs/crawl/reference.jsonl" --out "$hdfs/out" | tee "$work/hdfs.log"
 grep -qE "^extract +ran +[0-9]+ +[0-9]+ +[0-9]+ +3 " "$work/hdfs.log" || { echo "no funnel line for extract"; exit 1; }
 fs -get /out/pack/shards "$work/hdfs-shards"
-fs -cat /out/run.json | grep -q '"status" : "succeeded"' || { echo "run.json on HDFS does not say succeeded"; exit 1; }
+# Read whole before grep looks at it: grep -q stops at the first match, and under pipefail the shell it closed
+# the pipe on counts as failed.
+hdfs_run_json="$(fs -cat /out/run.json)"
+grep -q '"status" : "succeeded"' <<< "$hdfs_run_json" || { echo "run.json on HDFS does not say succeeded"; exit 1; }
 hdfs_sums="$(cd "$work/hdfs-shards" && sha256sum ./*.parquet | sed 's| \./| shards/|')"
 [ "$hdfs_sums" = "$local_sums" ] || { echo "shards on HDFS differ from local mode:"; echo "$hdfs_sums"; echo "$local_sums"; exit 1; }
 echo "HDFS: the job read and wrote hdfs:// on the same cluster, shards equal to local mode's"
+
+# One worker: the second stopped, the sample run once more on what is left.
+kill "${worker_pids[1]}"
+wait "${worker_pids[1]}" 2>/dev/null || true
+worker_pids=("${worker_pids[0]}")
+SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit" deploy/spark-submit.sh \
+  --master "spark://127.0.0.1:$port" --conf spark.ui.enabled=false --executor-memory 768m --executor-cores 1 \
+  --driver-java-options -Dlog4j2.level=warn -- \
+  run --out "$work/one-worker" > "$work/one-worker.log" 2>&1 || { cat "$work/one-worker.log"; exit 1; }
+sums="$(cd "$work/one-worker/pack" && sha256sum shards/*.parquet)"
+[ "$sums" = "$local_sums" ] || { echo "shards on one worker differ:"; echo "$sums"; exit 1; }
+echo "one worker: shards equal to local mode's"
 echo "local cluster test passed"
