@@ -106,11 +106,12 @@ class DeployFilesTest {
         lines.add(args);
       }
     } else if (name.endsWith(".sh")) {
-      // The scripts' runs and examples: what follows " -- " (spark-submit.sh's separator), to the line's end.
-      Matcher example = Pattern.compile("(?m) -- \\\\?\\n?\\s*((?:run|refresh|releases|extract|verify)\\b[^\\n|]*)")
+      // The scripts' runs and examples: what follows " -- " (spark-submit.sh's separator), to the line's end or
+      // the shell's redirection, pipe or background sign, which are the shell's and not arguments.
+      Matcher example = Pattern.compile("(?m) -- \\\\?\\n?\\s*((?:run|refresh|releases|extract|verify)\\b[^\\n|>&]*)")
           .matcher(text);
       while (example.find()) {
-        lines.add(List.of(example.group(1).replace("\"", "").strip().split("\\s+")));
+        lines.add(List.of(example.group(1).replace("\"", "").replaceFirst("\\s2$", "").strip().split("\\s+")));
       }
     }
     return lines;
