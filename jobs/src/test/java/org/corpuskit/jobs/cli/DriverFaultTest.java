@@ -9,14 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.corpuskit.jobs.ChildCorpus;
 import org.corpuskit.jobs.LocalSpark;
 import org.junit.jupiter.api.Test;
@@ -67,7 +63,9 @@ class DriverFaultTest {
     Path clean = dir.resolve("clean");
     CliRun run = CliRun.of("run", "--out", clean.toString());
     assertEquals(0, run.exitCode(), run.out() + run.err());
-    assertEquals(hashes(clean.resolve("pack/shards")), hashes(out.resolve("pack/shards")));
+    Map<String, String> shards = RealUseTest.hashes(clean.resolve("pack/shards"));
+    assertTrue(!shards.isEmpty(), "shards in " + clean);
+    assertEquals(shards, RealUseTest.hashes(out.resolve("pack/shards")));
     JsonNode a = JSON.readTree(clean.resolve("pack/manifest.json").toFile());
     JsonNode b = JSON.readTree(out.resolve("pack/manifest.json").toFile());
     assertEquals(a.get("shards"), b.get("shards"));
@@ -88,17 +86,5 @@ class DriverFaultTest {
             + "under a marker");
       }
     }
-  }
-
-  private static Map<String, String> hashes(Path folder) throws Exception {
-    Map<String, String> sums = new TreeMap<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
-        sums.put(file.getFileName().toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-            .digest(Files.readAllBytes(file))));
-      }
-    }
-    assertTrue(!sums.isEmpty(), "shards in " + folder);
-    return sums;
   }
 }

@@ -293,7 +293,8 @@ class RealUseTest {
     assertTrue(Files.exists(dir.resolve("s").resolve(SampleCrawl.WARC_NAME)));
   }
 
-  private static Map<String, String> hashes(Path folder) throws IOException {
+  /** The SHA-256 of each Parquet file in {@code folder}, by name. */
+  static Map<String, String> hashes(Path folder) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
