@@ -77,7 +77,8 @@ public final class RunReport {
   public static String write(SparkSession spark, String out) {
     RunReport report = new RunReport(spark, out);
     JsonNode run = report.json("run.json").orElse(JSON.createObjectNode());
-    String title = "corpus run: " + report.root;
+    // The page and its data are shared; a path given with credentials in it must not travel with them.
+    String title = "corpus run: " + org.corpuskit.jobs.config.Secrets.scrub(report.root.toString());
     String subtitle = run.path("status").asText("?") + ", code " + abbreviated(run.path("code_version").asText("?"))
         + ", Spark " + run.path("spark_version").asText("?") + ", " + run.at("/inputs/files").size()
         + (run.at("/inputs/files").size() == 1 ? " input file" : " input files") + ", started "
