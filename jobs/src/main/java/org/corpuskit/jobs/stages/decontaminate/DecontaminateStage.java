@@ -129,15 +129,19 @@ public final class DecontaminateStage implements Stage {
       context.write(verified.join(common.select("ngram"), new String[] {"ngram"}, "left_anti")
           .select("doc_id", "url", "benchmark", "item_id", "ngram", "start", "end"), "matches");
       Dataset<Row> matches = context.written("matches");
-      Dataset<Row> outcomes = cut(documents, matches, config).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> spans = spans(matches);
+      // Only the documents with a match are kept between the two writes: keeping every document's outcome
+      // held the whole text in the cache, which ran a 1 GB heap out of memory at 1 GB of text (MemoryBoundTest).
+      // The kept documents are cut again on their way out, a small cost paid by the few with a match.
+      Dataset<Row> affected = cut(documents, spans, "inner", config).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        context.write(outcomes.filter(col("reason").isNull()).drop("reason", "benchmarks", "chars_removed"),
-            "documents");
-        context.write(outcomes.filter(col("reason").isNotNull()).drop("chars_removed"), "rejected");
-        report.found(matches, outcomes.filter(col("benchmarks").isNotNull())
-            .select("doc_id", "reason", "benchmarks", "chars_removed"), common.count(), index);
+        context.write(cut(documents, spans, "left", config).filter(col("reason").isNull())
+            .drop("reason", "benchmarks", "chars_removed"), "documents");
+        context.write(affected.filter(col("reason").isNotNull()).drop("chars_removed"), "rejected");
+        report.found(matches, affected.select("doc_id", "reason", "benchmarks", "chars_removed"), common.count(),
+            index);
       } finally {
-        outcomes.unpersist();
+        affected.unpersist();
       }
     } finally {
       verified.unpersist();
@@ -237,14 +241,19 @@ public final class DecontaminateStage implements Stage {
         .filter(col("documents").gt(maxDocuments));
   }
 
-  /**
-   * Every document with its outcome: {@code reason} null for a kept one (cut or untouched), the benchmarks
-   * matched in it (null when none) and the characters removed.
-   */
-  private static Dataset<Row> cut(Dataset<Row> documents, Dataset<Row> matches, DecontaminateConfig config) {
-    Dataset<Row> spans = matches.groupBy("doc_id").agg(collect_list(struct(col("start"), col("end"))).as("spans"),
+  /** The spans matched in each document, with the benchmarks they come from. */
+  private static Dataset<Row> spans(Dataset<Row> matches) {
+    return matches.groupBy("doc_id").agg(collect_list(struct(col("start"), col("end"))).as("spans"),
         array_sort(collect_set("benchmark")).as("benchmarks"));
-    Dataset<Row> joined = documents.join(spans, new String[] {"doc_id"}, "left");
+  }
+
+  /**
+   * Documents joined ({@code inner} or {@code left}) with their spans, with their outcome: {@code reason} null for
+   * a kept one (cut or untouched), the benchmarks matched in it (null when none) and the characters removed.
+   */
+  private static Dataset<Row> cut(Dataset<Row> documents, Dataset<Row> spans, String joinType,
+      DecontaminateConfig config) {
+    Dataset<Row> joined = documents.join(spans, new String[] {"doc_id"}, joinType);
     StructType out = outcomeSchema(joined.schema());
     int textAt = joined.schema().fieldIndex("text");
     int spansAt = joined.schema().fieldIndex("spans");
