@@ -32,7 +32,7 @@ import org.corpuskit.sample.SampleCrawl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "measure", mixinStandardHelpOptions = true,
+@Command(name = "measure", aliases = "bench", mixinStandardHelpOptions = true,
     description = "Stages measured on generated data: speed per core (run, dedup against MLlib) and the mixture's "
         + "realised shares (mix).",
     subcommands = {MeasureCommand.Run.class, MeasureCommand.Dedup.class, MeasureCommand.Mix.class})
@@ -190,11 +190,13 @@ final class MeasureCommand {
         System.out.printf(Locale.ROOT, "generated %s from %d pages in %.0f s%n", crawl, html.size(),
             (System.nanoTime() - start) / 1e9);
       }
-      long bytes = 0;
+      List<Path> archives;
       try (var listing = Files.list(crawl)) {
-        for (Path file : listing.filter(f -> f.toString().endsWith(".warc.gz")).toList()) {
-          bytes += Files.size(file);
-        }
+        archives = listing.filter(f -> f.toString().endsWith(".warc.gz")).sorted().toList();
+      }
+      long bytes = 0;
+      for (Path file : archives) {
+        bytes += Files.size(file);
       }
       SampleCrawl.Written sample = SampleCrawl.write(work.resolve("sample"));
       PipelineConfig run = pipeline.withInput(pipeline.input().reading(List.of(crawl.toUri().toString())))
@@ -208,19 +210,31 @@ final class MeasureCommand {
           spark.sparkContext().hadoopConfiguration()), workDir, new Pipeline.Range(stages.names().get(0), null),
           CodeVersion.current()), done -> { });
       System.out.print(Funnel.table(runs));
+      // After the run, so that its files are in the page cache for the run and the baseline alike.
+      double java = InflateBaseline.javaSeconds(archives);
+      double zcat = InflateBaseline.zcatSeconds(archives);
       int cores = spark.sparkContext().defaultParallelism();
       double mb = bytes / 1e6;
       double total = 0;
       System.out.printf(Locale.ROOT, "%nrun on %.0f MB of compressed archive, %d files, %d cores%n", mb, files,
           cores);
-      System.out.printf(Locale.ROOT, "%-14s %9s %18s%n", "stage", "seconds", "MB/s per core");
+      System.out.printf(Locale.ROOT, "%-32s %9s %15s %14s%n", "stage", "seconds", "MB/s per core",
+          "of inflating");
       for (StageRun stage : runs) {
         double seconds = stage.marker().seconds();
         total += seconds;
-        System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", stage.stage(), seconds, mb / seconds / cores);
+        row(stage.stage(), seconds, mb / seconds / cores, mb / java);
       }
-      System.out.printf(Locale.ROOT, "%-14s %9.1f %18.2f%n", "total", total, mb / total / cores);
+      row("total", total, mb / total / cores, mb / java);
+      row("baseline: inflate, JDK, 1 core", java, mb / java, mb / java);
+      if (zcat > 0) {
+        row("baseline: zcat, 1 core", zcat, mb / zcat, mb / java);
+      }
       return 0;
+    }
+
+    private static void row(String name, double seconds, double perCore, double baseline) {
+      System.out.printf(Locale.ROOT, "%-32s %9.1f %15.2f %14.3f%n", name, seconds, perCore, perCore / baseline);
     }
   }
 }
