@@ -12,11 +12,14 @@ import org.corpuskit.text.CharsetDecoder;
 public final class HtmlFiles {
   private HtmlFiles() {}
 
-  /** The page decoded with {@link CharsetDecoder}, un-gzipped when the name ends in {@code .gz}. */
+  /**
+   * The page decoded with {@link CharsetDecoder}, un-gzipped when the name ends in {@code .gz}, without the
+   * contents of its scripts and styles ({@link ScriptAndStyleContent}), as the extract stage reads pages.
+   */
   public static String read(Path file) {
     try (InputStream raw = Files.newInputStream(file);
          InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-      return CharsetDecoder.decode(in.readAllBytes(), null).text();
+      return CharsetDecoder.decode(ScriptAndStyleContent.removed(in.readAllBytes(), null), null).text();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

@@ -43,6 +43,8 @@ public final class CharsetDecoder {
       "charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_:.+-]+)", Pattern.CASE_INSENSITIVE);
   private static final int META_SCAN_BYTES = 4096;
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final byte[] ASCII_PROBE = "<script a='b'></style><!-- x=\"y\" -->\t\n?/!".getBytes(
+      StandardCharsets.US_ASCII);
 
   private CharsetDecoder() {}
 
@@ -78,6 +80,29 @@ public final class CharsetDecoder {
     Charset chosen = declared == null || declared.equals(StandardCharsets.UTF_8) ? detect(bytes) : declared;
     String text = new String(bytes, chosen);
     return new Decoded(text, chosen.name(), replacements(text));
+  }
+
+  /**
+   * Whether the page's bytes can be scanned for ASCII markup (a {@code <}, a tag name, a quote) byte by byte: true
+   * unless a byte-order mark or the page's label (HTTP header, else {@code <meta>}) names a charset in which ASCII
+   * characters are not single bytes of their own, such as UTF-16, UTF-32, ISO-2022 or EBCDIC. An unlabelled page
+   * counts as compatible: without a mark, UTF-16 text has no byte sequence that reads as a tag.
+   */
+  public static boolean isAsciiCompatible(byte[] bytes, String contentType) {
+    Charset bom = bomCharset(bytes);
+    if (bom != null) {
+      return bom.equals(StandardCharsets.UTF_8);
+    }
+    Charset declared = charsetFromHeader(contentType);
+    if (declared == null) {
+      declared = charsetFromMeta(bytes);
+    }
+    if (declared == null) {
+      return true;
+    }
+    String name = declared.name().toUpperCase(Locale.ROOT);
+    return !name.contains("ISO-2022") && !name.startsWith("UTF-7")
+        && new String(ASCII_PROBE, declared).equals(new String(ASCII_PROBE, StandardCharsets.US_ASCII));
   }
 
   /**

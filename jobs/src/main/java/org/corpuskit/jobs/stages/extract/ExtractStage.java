@@ -34,7 +34,7 @@ public final class ExtractStage implements Stage {
   public static final String NAME = "extract";
   static final StageSpec SPEC = new StageSpec(NAME, "archives to documents with their main text, and what "
       + "became of every other record", List.of(), List.of("documents", "rejected", "errors", "file_summaries"),
-      config -> List.of(config.extract(), MainContentExtractor.VERSION), "extract-1");
+      config -> List.of(config.extract(), MainContentExtractor.VERSION), "extract-2");
 
   @Override
   public StageSpec spec() {
