@@ -2,14 +2,22 @@ package org.corpuskit.jobs.pipeline;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.AccumulatorV2;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A progress line for one stage on the driver: its place in the run ({@code 3/7 dedup}), the bytes its tasks
- * have read, the records they have written and how fast, and, for a stage reading the input files, whose size
+ * have read, the records they have written and how fast (finished tasks, and running ones as of their
+ * executors' last heartbeat), and, for a stage reading the input files, whose size
  * is known beforehand, the share read and an estimate of the time left; in local mode, the most heap that was
  * live after a garbage collection. Only what is known is shown: Spark
  * submits a stage's jobs one after another, so a count of tasks would grow as the stage goes. On a terminal
@@ -19,6 +27,8 @@ import org.apache.spark.sql.SparkSession;
  */
 final class Progress extends SparkListener implements AutoCloseable {
   private static final int PLAIN_INTERVAL_SECONDS = 30;
+  private static final String BYTES_READ = "internal.metrics.input.bytesRead";
+  private static final String RECORDS_WRITTEN = "internal.metrics.output.recordsWritten";
 
   private final SparkSession spark;
   private final String stage;
@@ -28,6 +38,12 @@ final class Progress extends SparkListener implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final AtomicLong bytesRead = new AtomicLong();
   private final AtomicLong records = new AtomicLong();
+  /**
+   * Bytes read and records written so far by tasks still running, by task id, from the executors' heartbeats: a
+   * task reading one archive file of a gigabyte runs for minutes, and the line should move meanwhile.
+   */
+  private final Map<Long, long[]> running = new ConcurrentHashMap<>();
+  private final Map<Long, String> metricNames = new ConcurrentHashMap<>();
   /**
    * In local mode the tasks run in this JVM, so its heap is the executors': the most it held after a garbage
    * collection during the stage (what was live, not what was merely not yet collected).
@@ -75,8 +91,40 @@ final class Progress extends SparkListener implements AutoCloseable {
     return progress;
   }
 
+  /**
+   * Notes the ids of the metrics the line shows: a heartbeat names Spark's own task metrics only by id. Reads
+   * {@code TaskMetrics.accumulators()}, which Scala keeps to Spark's packages and Java sees as public.
+   */
+  @Override
+  public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+    if (submitted.stageInfo().taskMetrics() == null) {
+      return;
+    }
+    for (AccumulatorV2<?, ?> metric : CollectionConverters.asJava(
+        submitted.stageInfo().taskMetrics().accumulators())) {
+      if (metric.name().isDefined() && (metric.name().get().equals(BYTES_READ)
+          || metric.name().get().equals(RECORDS_WRITTEN))) {
+        metricNames.put(metric.id(), metric.name().get());
+      }
+    }
+  }
+
+  @Override
+  public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
+    for (var task : CollectionConverters.asJava(update.accumUpdates())) {
+      long[] sofar = running.computeIfAbsent((Long) task._1(), id -> new long[2]);
+      for (AccumulableInfo metric : CollectionConverters.asJava(task._4())) {
+        String name = metricNames.get(metric.id());
+        if (name != null && metric.update().isDefined()) {
+          sofar[name.equals(BYTES_READ) ? 0 : 1] = ((Number) metric.update().get()).longValue();
+        }
+      }
+    }
+  }
+
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
+    running.remove(end.taskInfo().taskId());
     if (end.taskMetrics() != null) {
       bytesRead.addAndGet(end.taskMetrics().inputMetrics().bytesRead());
       records.addAndGet(end.taskMetrics().outputMetrics().recordsWritten());
@@ -85,18 +133,21 @@ final class Progress extends SparkListener implements AutoCloseable {
 
   String line() {
     double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-    long read = bytesRead.get();
+    long read = bytesRead.get() + running.values().stream().mapToLong(task -> task[0]).sum();
+    long written = records.get() + running.values().stream().mapToLong(task -> task[1]).sum();
     String reading;
     if (inputBytes > 0) {
       double share = Math.min(1.0, read / (double) inputBytes);
-      reading = String.format("%s of %s read (%.0f%%, %s)", size(Math.min(read, inputBytes)), size(inputBytes),
-          100 * share, rate(read, seconds)) + (share > 0 && share < 1 ? ", left " + clock(seconds / share * (1 - share))
+      // What the stage reads after its input (its own outputs, to count them) is not input read.
+      read = Math.min(read, inputBytes);
+      reading = String.format("%s of %s read (%.0f%%, %s)", size(read), size(inputBytes), 100 * share,
+          rate(read, seconds)) + (share > 0 && share < 1 ? ", left " + clock(seconds / share * (1 - share))
           : "");
     } else {
       reading = size(read) + " read (" + rate(read, seconds) + ")";
     }
-    return String.format("[%s] %s, %,d records written (%,.0f/s), elapsed %s", stage, reading, records.get(),
-        records.get() / seconds, clock(seconds)) + (heapPeak.get() > 0 ? ", heap after GC peak " + size(heapPeak.get()) : "");
+    return String.format("[%s] %s, %,d records written (%,.0f/s), elapsed %s", stage, reading, written,
+        written / seconds, clock(seconds)) + (heapPeak.get() > 0 ? ", heap after GC peak " + size(heapPeak.get()) : "");
   }
 
   private static String rate(long bytes, double seconds) {

@@ -2,6 +2,7 @@ package org.corpuskit.jobs.stages.extract;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
@@ -61,17 +63,25 @@ final class ReadArchives implements Serializable {
         Encoders.row(Outcomes.SCHEMA));
   }
 
-  /** Streams one file's outcome rows, holding one record at a time. */
+  /**
+   * Streams one file's outcome rows, holding one record at a time. The bytes it has read go into the task's input
+   * metrics as it reads, which Spark does only for its own data sources: the progress line and Spark's UI show
+   * the archives read, not only the Parquet read after them.
+   */
   static final class FileRows implements Iterator<Row> {
     private final String file;
     private ArchiveReader reader;
+    private long size;
+    private long reported;
     private Row next;
     private boolean done;
 
     FileRows(String file, ReaderConfig config, Configuration conf) {
       this.file = file;
       try {
-        reader = new ArchiveReader(file, HadoopChannel.open(file, conf), config);
+        SeekableByteChannel channel = HadoopChannel.open(file, conf);
+        size = channel.size();
+        reader = new ArchiveReader(file, channel, config);
       } catch (IOException | RuntimeException e) {
         next = Outcomes.error(file, -1, "read", "io_error", e.getClass().getSimpleName() + ": " + e.getMessage(), "");
       }
@@ -105,16 +115,28 @@ final class ReadArchives implements Serializable {
         Optional<ReadEvent> event = reader.next();
         if (event.isEmpty()) {
           done = true;
+          readUpTo(size);
           FileSummary summary = reader.summary();
           closeQuietly();
           return Outcomes.summary(summary);
         }
         if (event.get() instanceof ReadEvent.Page page) {
+          readUpTo(page.page().offset());
           return Outcomes.page(page.page());
         }
         if (event.get() instanceof ReadEvent.Failure failure) {
+          readUpTo(failure.offset());
           return Outcomes.readFailure(file, failure);
         }
+      }
+    }
+
+    /** Counts the file's bytes up to {@code offset} as read by this task. */
+    private void readUpTo(long offset) {
+      TaskContext task = TaskContext.get();
+      if (task != null && offset > reported) {
+        task.taskMetrics().inputMetrics().incBytesRead(offset - reported);
+        reported = offset;
       }
     }
 

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -79,6 +82,31 @@ class ExtractStageTest {
     assertEquals(Set.of("malformed_http", "malformed_record", "truncated_file"), reasons);
     assertEquals(0, output("errors").filter("offset < 0 or file = '' or message = ''").count());
     assertEquals(3, counts.failedTotal());
+  }
+
+  /**
+   * Spark counts the bytes its own sources read; the archives are read by the stage's code, which counts them
+   * itself, as it goes, so that the progress line and Spark's UI show them.
+   */
+  @Test
+  void theArchivesBytesCountAsReadByTheTasksThatReadThem() throws Exception {
+    AtomicLong read = new AtomicLong();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onTaskEnd(SparkListenerTaskEnd end) {
+        read.addAndGet(end.taskMetrics().inputMetrics().bytesRead());
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      long rows = new ReadArchives(ReaderConfig.DEFAULTS, spark.sparkContext().hadoopConfiguration())
+          .apply(ReadArchives.files(spark, List.of(sample.warc().toString()))).count();
+      assertTrue(rows > 0);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    assertEquals(Files.size(sample.warc()), read.get());
   }
 
   @Test
