@@ -21,14 +21,9 @@ public record SparkSettings(
    * or to spark-submit). {@code spark.locality.wait} 0s: with delay scheduling, a task whose data is on a host
    * no executor runs on (an HDFS data node apart from the executors, or a laptop reading a cluster's HDFS) was
    * seen never to start, its stage waiting with free cores; the job's reads are whole files and its own
-   * Parquet, for which locality gains little (docs/decisions.md). Batches of 1,024 rows for Parquet's vectorized
-   * reader and 1,000 for the cache, not 4,096 and 10,000: a batch of documents holds their whole text, on the
-   * heap outside Spark's memory accounting, and at the defaults the filter stage ran a 2 GB heap out of memory
-   * on 10 GB of archive (a reader batch asking for 7.9 MB more while the cache and the language models held the
-   * rest).
+   * Parquet, for which locality gains little (docs/decisions.md).
    */
-  public static final Map<String, String> JOB_DEFAULTS = Map.of("spark.locality.wait", "0s",
-      "spark.sql.parquet.columnarReaderBatchSize", "1024", "spark.sql.inMemoryColumnarStorage.batchSize", "1000");
+  public static final Map<String, String> JOB_DEFAULTS = Map.of("spark.locality.wait", "0s");
 
   public SparkSettings {
     Check.notBlank("master", master);
