@@ -3,6 +3,7 @@ package org.corpuskit.jobs.pipeline;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.scheduler.AccumulableInfo;
@@ -44,6 +45,8 @@ final class Progress extends SparkListener implements AutoCloseable {
    */
   private final Map<Long, long[]> running = new ConcurrentHashMap<>();
   private final Map<Long, String> metricNames = new ConcurrentHashMap<>();
+  /** Tasks that ended: a heartbeat taken before a task ended can arrive after, and must not count it again. */
+  private final Set<Long> ended = ConcurrentHashMap.newKeySet();
   /**
    * In local mode the tasks run in this JVM, so its heap is the executors': the most it held after a garbage
    * collection during the stage (what was live, not what was merely not yet collected).
@@ -112,6 +115,9 @@ final class Progress extends SparkListener implements AutoCloseable {
   @Override
   public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
     for (var task : CollectionConverters.asJava(update.accumUpdates())) {
+      if (ended.contains((Long) task._1())) {
+        continue;
+      }
       long[] sofar = running.computeIfAbsent((Long) task._1(), id -> new long[2]);
       for (AccumulableInfo metric : CollectionConverters.asJava(task._4())) {
         String name = metricNames.get(metric.id());
@@ -124,6 +130,7 @@ final class Progress extends SparkListener implements AutoCloseable {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
+    ended.add(end.taskInfo().taskId());
     running.remove(end.taskInfo().taskId());
     if (end.taskMetrics() != null) {
       bytesRead.addAndGet(end.taskMetrics().inputMetrics().bytesRead());
